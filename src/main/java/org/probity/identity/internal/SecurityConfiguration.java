@@ -1,0 +1,146 @@
+package org.probity.identity.internal;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.probity.identity.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The one login. Spring Security authenticates every door with the same accounts:
+ * <ul>
+ *   <li>{@code /engine-rest/**}: Camunda's REST API, HTTP Basic, stateless, 401 without credentials;
+ *   <li>{@code /api/**}: Probity's JSON API, HTTP Basic or the browser session, 401 without either;
+ *       {@code /api/public/**} is the public complaint portal;
+ *   <li>{@code /actuator/**}: health open for probes, Prometheus metrics for administrators and
+ *       auditors, everything else closed;
+ *   <li>everything else, including Camunda's webapps under {@code /camunda}: form login.
+ * </ul>
+ * Camunda's webapps carry their own CSRF protection, so Spring's CSRF guards Probity's own pages and
+ * session-authenticated API calls.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  /** Camunda's webapp logout; ending the Spring session too makes "log out" in Cockpit mean it. */
+  private static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    // bcrypt by default; the {id} prefix lets the algorithm be upgraded without a flag day
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(path("/engine-rest/**"))
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(path("/api/**"))
+        .authorizeHttpRequests(
+            a -> a.requestMatchers(path("/api/public/**")).permitAll().anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        // a request that carries its own credentials cannot be forged by another site; a
+        // session-authenticated one must carry the CSRF token
+        .csrf(
+            c ->
+                c.requireCsrfProtectionMatcher(
+                    new AndRequestMatcher(
+                        CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedRequestMatcher(SecurityConfiguration::hasAuthorizationHeader),
+                        new NegatedRequestMatcher(path("/api/public/**")))))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(path("/actuator/**"))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(path("/actuator/health"), path("/actuator/health/**"))
+                    .permitAll()
+                    .requestMatchers(path("/actuator/prometheus"))
+                    .hasAnyAuthority(Role.PROCESS_ADMINS.id(), Role.AUDITORS.id())
+                    .anyRequest()
+                    .denyAll())
+        .httpBasic(withDefaults())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    RequestMatcher logout =
+        new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/logout"),
+            PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, CAMUNDA_LOGOUT));
+    return http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        path("/login"),
+                        path("/error"),
+                        path("/css/**"),
+                        path("/js/**"),
+                        path("/webjars/**"),
+                        path("/favicon.ico"),
+                        path("/portal/**"))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(
+            l ->
+                l.logoutRequestMatcher(logout)
+                    .logoutSuccessHandler(
+                        (request, response, authentication) -> {
+                          if (request.getRequestURI().endsWith(CAMUNDA_LOGOUT)) {
+                            response.setStatus(HttpStatus.NO_CONTENT.value());
+                          } else {
+                            response.sendRedirect(request.getContextPath() + "/login?logout");
+                          }
+                        }))
+        .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
+        .build();
+  }
+
+  /**
+   * Paths are matched on the whole path inside the application: Camunda's REST API and webapps are
+   * served by their own servlets, not by Spring MVC's dispatcher.
+   */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static boolean hasAuthorizationHeader(HttpServletRequest request) {
+    return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+  }
+}

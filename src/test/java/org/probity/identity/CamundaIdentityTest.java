@@ -1,0 +1,84 @@
+package org.probity.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.probity.support.HttpSession;
+import org.probity.support.ProbityTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Camunda sees Probity's accounts as its users and Probity's roles as its groups. */
+@ProbityTest
+class CamundaIdentityTest {
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void anAdministratorListsAUsersGroupsThroughEngineRest() throws Exception {
+    HttpSession admin = HttpSession.basic(port, "admin", "demo");
+    assertThat(ids(admin.get("/engine-rest/group?member=chair").body()))
+        .containsExactly("committee-chair", "oversight-committee");
+    assertThat(ids(admin.get("/engine-rest/group?member=admin").body()))
+        .containsExactly("camunda-admin", "process-admins");
+    assertThat(ids(admin.get("/engine-rest/group?member=nobody").body())).isEmpty();
+  }
+
+  @Test
+  void everyRoleIsAGroupWithItsOwnHyphenatedId() {
+    List<String> groups = identityService.createGroupQuery().list().stream().map(Group::getId).toList();
+    for (Role role : Role.values()) {
+      assertThat(groups).contains(role.id());
+    }
+    assertThat(identityService.createGroupQuery().groupId("vetting-panel").singleResult().getName()).isEqualTo("Vetting panel");
+  }
+
+  @Test
+  void groupMembersAndPagingComeFromTheDirectory() {
+    assertThat(identityService.createUserQuery().memberOfGroup("vetting-panel").list())
+        .extracting(u -> u.getId())
+        .containsExactly("panel1", "panel2", "panel3");
+    assertThat(identityService.createUserQuery().memberOfGroup("vetting-panel").count()).isEqualTo(3);
+    assertThat(identityService.createUserQuery().memberOfGroup("vetting-panel").listPage(1, 1))
+        .extracting(u -> u.getId())
+        .containsExactly("panel2");
+    assertThat(identityService.createUserQuery().userFirstNameLike("Iv%").list())
+        .extracting(u -> u.getId())
+        .containsExactly("investigator");
+    assertThat(identityService.createUserQuery().userId("investigator2").singleResult().getLastName()).isEqualTo("Investigator");
+  }
+
+  @Test
+  void passwordsAreCheckedAgainstTheDirectorysHash() {
+    assertThat(identityService.checkPassword("finance", "demo")).isTrue();
+    assertThat(identityService.checkPassword("finance", "Demo")).isFalse();
+    assertThat(identityService.checkPassword("nobody", "demo")).isFalse();
+  }
+
+  @Test
+  void camundasIdentityIsReadOnly() {
+    assertThat(identityService.isReadOnly()).isTrue();
+    HttpSession admin = HttpSession.basic(port, "admin", "demo");
+    int status =
+        admin.postJson("/engine-rest/user/create", "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"x\"}}")
+            .statusCode();
+    assertThat(status).isBetween(400, 499);
+    assertThat(identityService.createUserQuery().userId("mallory").count()).isZero();
+  }
+
+  private List<String> ids(String body) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode node : json.readTree(body)) {
+      ids.add(node.get("id").asText());
+    }
+    return ids;
+  }
+}
