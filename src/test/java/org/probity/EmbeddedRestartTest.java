@@ -31,6 +31,7 @@ class EmbeddedRestartTest {
       instanceId = first.getBean(RuntimeService.class).startProcessInstanceByKey("routing-probe", "CASE-1").getId();
     }
     assertThat(Files.exists(dataDir.resolve("probity.mv.db"))).isTrue();
+    assertThat(Files.exists(dataDir.resolve("encryption.key"))).isTrue();
     try (ConfigurableApplicationContext second = start()) {
       RuntimeService runtime = second.getBean(RuntimeService.class);
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey())
@@ -43,6 +44,7 @@ class EmbeddedRestartTest {
         .run(
             "--server.port=0",
             "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("probity"),
+            "--probity.encryption.demo-key-file=" + dataDir.resolve("encryption.key"),
             "--camunda.bpm.job-execution.enabled=false",
             "--spring.jmx.enabled=false");
   }

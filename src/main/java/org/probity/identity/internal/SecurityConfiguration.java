@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -33,9 +34,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *   <li>everything else, including Camunda's webapps under {@code /camunda}: form login.
  * </ul>
  * Camunda's webapps carry their own CSRF protection, so Spring's CSRF guards Probity's own pages and
- * session-authenticated API calls.
+ * session-authenticated API calls. Method security ({@code @PreAuthorize}) is on for finer rules.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
   /** Camunda's webapp logout; ending the Spring session too makes "log out" in Cockpit mean it. */
