@@ -195,6 +195,19 @@ class PersonnelApiTest {
       assertThat(response.statusCode()).as(user).isEqualTo(200);
       JsonNode stats = JSON.readTree(response.body());
       assertThat(stats.get("threshold").asInt()).isEqualTo(5);
+      assertThat(stats.get("allUnits").get("dimensions").findValuesAsText("name")).containsExactly("ethnicity", "religion", "region", "gender");
+      // no count from 1 to 4 is ever shown, and every unit shown has at least 5 people
+      assertThat(stats.get("units")).as(user).isNotEmpty();
+      for (JsonNode unit : stats.get("units")) {
+        assertThat(unit.get("total").asInt()).as(user).isGreaterThanOrEqualTo(5);
+        for (JsonNode cell : unit.get("dimensions").findValues("cells")) {
+          for (JsonNode c : cell) {
+            assertThat(c.get("suppressed").asBoolean() || c.get("count").asInt() == 0 || c.get("count").asInt() >= 5)
+                .as(user + " " + unit.get("unit") + " " + c)
+                .isTrue();
+          }
+        }
+      }
       assertThat(response.body()).doesNotContain("Ndayishimiye").doesNotContain("PD-10");
     }
     for (String user : new String[] {"investigator", "intake", "panel1", "analyst", "finance", "admin"}) {
