@@ -68,13 +68,15 @@ class SecurityConfiguration {
             a -> a.requestMatchers(path("/api/public/**")).permitAll().anyRequest().authenticated())
         .httpBasic(withDefaults())
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        // a request that carries its own credentials cannot be forged by another site; a
+        // a request that carries its own credentials cannot be forged by another site, nor can
+        // one without a session cookie (it has no session to ride on: it gets 401, not 403); a
         // session-authenticated one must carry the CSRF token
         .csrf(
             c ->
                 c.requireCsrfProtectionMatcher(
                     new AndRequestMatcher(
                         CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        request -> request.getRequestedSessionId() != null,
                         new NegatedRequestMatcher(SecurityConfiguration::hasAuthorizationHeader),
                         new NegatedRequestMatcher(path("/api/public/**")))))
         .build();
