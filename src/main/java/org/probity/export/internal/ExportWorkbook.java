@@ -261,6 +261,11 @@ final class ExportWorkbook implements AutoCloseable {
       digest.update((byte) '\n');
     }
 
+    /** Whether a row is still held in memory (rows beyond the window are on disk). */
+    boolean inMemory(int rowIndex) {
+      return sheet.getRow(rowIndex) != null;
+    }
+
     /** Data rows written (the header not counted). */
     int rows() {
       return next - 1;
