@@ -83,6 +83,30 @@ class AuditTrailTest {
   }
 
   @Test
+  void anEngineActionAndItsEntriesRollBackTogether() {
+    String deploymentId =
+        repositoryService.createDeployment().name("audit-rollback").addClasspathResource("bpmn/routing-probe.bpmn").deploy().getId();
+    try {
+      long mark = mark();
+      TransactionTemplate tx = new TransactionTemplate(transactionManager);
+      assertThatThrownBy(
+              () ->
+                  tx.executeWithoutResult(
+                      status -> {
+                        runtimeService.startProcessInstanceByKey("routing-probe", "AUD-ROLLBACK");
+                        throw new IllegalStateException("the caller fails after the engine's work");
+                      }))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("AUD-ROLLBACK").count()).isZero();
+      assertThat(since(mark)).isEmpty();
+      runtimeService.startProcessInstanceByKey("routing-probe", "AUD-COMMIT");
+      assertThat(since(mark)).extracting(r -> r.get("subject")).containsExactly("AUD-COMMIT");
+    } finally {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
+  }
+
+  @Test
   void concurrentWritersNeverForkTheChain() throws Exception {
     long mark = mark();
     ExecutorService pool = Executors.newFixedThreadPool(8);

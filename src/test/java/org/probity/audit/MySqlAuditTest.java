@@ -3,8 +3,15 @@ package org.probity.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +19,8 @@ import org.probity.support.MySqlTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On MySQL the database refuses to change or delete an audit entry. An attacker with the rights to
@@ -30,6 +39,9 @@ class MySqlAuditTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired AuditTrail trail;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired PlatformTransactionManager transactionManager;
   Tampering tampering;
 
   @BeforeEach
@@ -87,10 +99,58 @@ class MySqlAuditTest {
   }
 
   @Test
-  void entriesOfTheEngineAreWrittenInItsTransactionOnMySql() {
+  void fullUnicodeAndMaskedDetailsOnMySql() {
     long mark = trail.head().sequence();
-    trail.record("TEST_ACTION", "CMP-ÉTUDE-测试", Map.of("contactName", "Zoë"));
+    trail.record("TEST_ACTION", "CMP-ÉTUDE-测试", Map.of("contactName", "Zoë", "note", "ĳ 测试"));
     assertThat(jdbc.queryForObject("select subject from audit_entry where seq = ?", String.class, mark + 1)).isEqualTo("CMP-ÉTUDE-测试");
-    tampering.assertIntact();
+    assertThat(jdbc.queryForObject("select details from audit_entry where seq = ?", String.class, mark + 1))
+        .isEqualTo("{\"contactName\":\"***\",\"note\":\"ĳ 测试\"}");
+  }
+
+  @Test
+  void concurrentProcessStartsKeepOneChainAndRollBacksLeaveNoEntry() throws Exception {
+    String deploymentId =
+        repositoryService.createDeployment().name("audit-mysql").addClasspathResource("bpmn/routing-probe.bpmn").deploy().getId();
+    try {
+      long mark = trail.head().sequence();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Callable<Void>> starters = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+          int writer = w;
+          starters.add(
+              () -> {
+                for (int i = 0; i < 10; i++) {
+                  runtimeService.startProcessInstanceByKey("routing-probe", "MYS-" + writer + "-" + i);
+                }
+                return null;
+              });
+        }
+        for (Future<Void> f : pool.invokeAll(starters)) {
+          f.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      List<Long> sequences = jdbc.queryForList("select seq from audit_entry where seq > ? order by seq", Long.class, mark);
+      assertThat(sequences).hasSize(40);
+      assertThat(sequences.get(39) - sequences.get(0)).isEqualTo(39);
+      tampering.assertIntact();
+
+      long before = trail.head().sequence();
+      assertThatThrownBy(
+              () ->
+                  new TransactionTemplate(transactionManager)
+                      .executeWithoutResult(
+                          s -> {
+                            runtimeService.startProcessInstanceByKey("routing-probe", "MYS-ROLLBACK");
+                            throw new IllegalStateException("fails after the engine's work");
+                          }))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(trail.head().sequence()).isEqualTo(before);
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("MYS-ROLLBACK").count()).isZero();
+    } finally {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
   }
 }
