@@ -218,6 +218,42 @@ class AuditTrailTest {
   }
 
   @Test
+  void taskWorkThroughEngineRestIsRecordedWithTheUserAndTheirAddress() {
+    String deploymentId =
+        repositoryService.createDeployment().name("audit-rest").addClasspathResource("bpmn/routing-probe.bpmn").deploy().getId();
+    try {
+      String instance = runtimeService.startProcessInstanceByKey("routing-probe", "AUD-REST-1").getId();
+      String task = taskService.createTaskQuery().processInstanceId(instance).taskName("Investigate").singleResult().getId();
+      long mark = mark();
+      HttpSession investigator = HttpSession.basic(port, "investigator", "demo");
+      assertThat(investigator.postJson("/engine-rest/task/" + task + "/claim", "{\"userId\":\"investigator\"}").statusCode())
+          .isEqualTo(204);
+      assertThat(
+              investigator
+                  .postJson(
+                      "/engine-rest/task/" + task + "/submit-form",
+                      "{\"variables\":{\"finding\":{\"value\":\"not sustained\"},\"witnessAddress\":{\"value\":\"1 Main St\"}}}")
+                  .statusCode())
+          .isEqualTo(204);
+      List<Map<String, Object>> entries =
+          since(mark).stream().filter(e -> ((String) e.get("action_code")).startsWith("TASK_")).toList();
+      assertThat(entries).extracting(e -> e.get("action_code")).containsExactly("TASK_CLAIMED", "TASK_COMPLETED");
+      assertThat(entries).allSatisfy(e -> {
+        assertThat(e.get("actor")).isEqualTo("investigator");
+        assertThat(e.get("actor_roles")).isEqualTo("investigators");
+        assertThat(e.get("client_address")).isNotNull();
+        assertThat(e.get("subject")).isEqualTo("AUD-REST-1");
+      });
+      assertThat((String) entries.get(1).get("details"))
+          .contains("\"finding\":\"not sustained\"")
+          .contains("\"witnessAddress\":\"***\"")
+          .doesNotContain("Main St");
+    } finally {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
+  }
+
+  @Test
   void loginsFailedLoginsAndBasicRequestsAreRecordedWithoutFlooding() {
     long mark = mark();
     HttpSession.loggedIn(port, "analyst", "demo");

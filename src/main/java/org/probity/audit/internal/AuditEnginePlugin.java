@@ -188,12 +188,16 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 
   /** Inside the command context and its transaction: after the engine's own interceptors. */
   private final class Interceptor extends CommandInterceptor {
-    private final ThreadLocal<Boolean> inCompletion = ThreadLocal.withInitial(() -> false);
+    /** Tasks being completed on this thread: a command that completes one may run another for it. */
+    private final ThreadLocal<java.util.Set<String>> completing = ThreadLocal.withInitial(java.util.HashSet::new);
 
     @Override
     public <T> T execute(Command<T> command) {
-      if ((command.getClass() == CompleteTaskCmd.class || command instanceof SubmitTaskFormCmd) && !inCompletion.get()) {
-        return completion(command);
+      if (command.getClass() == CompleteTaskCmd.class || command instanceof SubmitTaskFormCmd) {
+        String taskId = (String) field(command, "taskId");
+        if (taskId != null && !completing.get().contains(taskId)) {
+          return completion(command, taskId);
+        }
       }
       if (command instanceof DeployCmd) {
         T result = next.execute(command);
@@ -215,22 +219,21 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
       return next.execute(command);
     }
 
-    private <T> T completion(Command<T> command) {
-      String taskId = (String) field(command, "taskId");
+    private <T> T completion(Command<T> command, String taskId) {
       Object values = field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
-      TaskEntity task = taskId == null ? null : Context.getCommandContext().getTaskManager().findTaskById(taskId);
+      TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
       Map<String, Object> details = null;
       String subject = taskId;
       if (task != null) {
         details = task(task);
         subject = caseOf(businessKey(task), task.getProcessInstanceId());
       }
-      inCompletion.set(true);
+      completing.get().add(taskId);
       T result;
       try {
         result = next.execute(command);
       } finally {
-        inCompletion.set(false);
+        completing.get().remove(taskId);
       }
       if (details == null) {
         details = new LinkedHashMap<>();
