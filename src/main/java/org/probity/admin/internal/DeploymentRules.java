@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.impl.calendar.CronTimer;
 import org.camunda.bpm.engine.impl.calendar.DateTimeUtil;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
@@ -192,16 +191,7 @@ class DeploymentRules implements BpmnValidator {
         return Optional.empty();
       }
       try {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        DocumentBuilder builder = factory.newDocumentBuilder();
-        builder.setErrorHandler(null);
+        DocumentBuilder builder = SecureXml.builder();
         return Optional.of(builder.parse(new ByteArrayInputStream(content)));
       } catch (SAXParseException e) {
         if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
