@@ -15,7 +15,7 @@ import java.util.Map;
  *   <li>{@code parse}: the file does not parse (Camunda's BPMN/DMN model API, JSON for forms);
  *   <li>{@code resource-type}: only {@code .bpmn}, {@code .dmn} and {@code .form} resources;
  *   <li>{@code user-task-routing}: a user task without known candidate groups (role ids) or an
- *       allowed assignee expression;
+ *       allowed assignee ({@code ${initiator}} or another configured variable);
  *   <li>{@code form-ref}: a {@code camunda:formRef} that names no known form;
  *       {@code form-key}: {@code camunda:formKey} (embedded HTML forms) is not allowed;
  *   <li>{@code delegate}: a delegate expression that is not {@code ${beanName}} of one of Probity's

@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -29,6 +31,18 @@ final class AdminFixtures {
         "insert into app_user (username, password_hash, display_name, enabled, created_at) values (?, ?, ?, true, ?)",
         "admin2", encoder.encode("demo"), "Second Admin", Timestamp.from(Instant.now()));
     jdbc.update("insert into app_user_role (username, role_id) values ('admin2', 'process-admins')");
+  }
+
+  /**
+   * Removes every test process of the admin tests (keys starting with "admin-") with its instances
+   * and history: the shared context is shared with other modules' tests, which count tasks.
+   */
+  static void removeTestProcesses(RepositoryService repositoryService) {
+    repositoryService.createProcessDefinitionQuery().list().stream()
+        .filter(definition -> definition.getKey().startsWith("admin-"))
+        .map(ProcessDefinition::getDeploymentId)
+        .distinct()
+        .forEach(deploymentId -> repositoryService.deleteDeployment(deploymentId, true, true));
   }
 
   static String text(String resource) {

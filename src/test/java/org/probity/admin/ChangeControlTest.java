@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguratio
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.probity.support.HttpSession;
 import org.probity.support.ProbityTest;
@@ -48,6 +49,11 @@ class ChangeControlTest {
   @Autowired ProcessEngine processEngine;
   HttpSession admin;
   HttpSession admin2;
+
+  @AfterEach
+  void removeTestProcesses() {
+    AdminFixtures.removeTestProcesses(repositoryService);
+  }
 
   @BeforeEach
   void administrators() {
@@ -157,6 +163,18 @@ class ChangeControlTest {
     assertThat(json(rejected).path("status").asText()).isEqualTo("REJECTED");
     assertThat(admin2.postJson("/api/admin/drafts/" + draftId + "/approve", "{}").statusCode()).isEqualTo(409);
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("admin-rejected").count()).isZero();
+  }
+
+  @Test
+  void aDraftWrittenAgainstAnOlderVersionIsNotDeployedOverANewerOne() {
+    String v1 = text("routing-v1.bpmn").replace("admin-routing", "admin-stale");
+    approve(admin2, saveDraft(admin, v1, "first version").path("id").asText());
+    String one = saveDraft(admin, v1.replace("investigators", "vetting-officers"), "to vetting").path("id").asText();
+    String other = saveDraft(admin, v1.replace("investigators", "committee-chair"), "to the chair").path("id").asText();
+    approve(admin2, one);
+    HttpResponse<String> stale = admin2.postJson("/api/admin/drafts/" + other + "/approve", "{}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+    assertThat(latest("admin-stale").getVersion()).isEqualTo(2);
   }
 
   @Test

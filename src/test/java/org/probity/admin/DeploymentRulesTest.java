@@ -42,6 +42,7 @@ class DeploymentRulesTest {
   @Test
   void aBpmnThatFollowsEveryRulePasses() {
     assertThat(withForm("good.bpmn")).isEmpty();
+    assertThat(withForm("multi-instance-assignee.bpmn")).isEmpty();
     assertThat(validator.validate("good.dmn", resource("good.dmn"))).isEmpty();
     assertThat(validator.validate("intake.form", resource("intake.form"))).isEmpty();
   }
@@ -61,6 +62,7 @@ class DeploymentRulesTest {
     "unknown-group.bpmn, user-task-routing, UserTask_Triage",
     "assignee-not-allowed.bpmn, user-task-routing, UserTask_Review",
     "unknown-form.bpmn, form-ref, UserTask_Triage",
+    "form-ref-binding.bpmn, form-ref, UserTask_Triage",
     "form-key.bpmn, form-key, UserTask_Triage",
     "bad-timer.bpmn, timer, TimerEventDefinition_TriageOverdue",
     "no-history-ttl.bpmn, history-ttl, admin-good",

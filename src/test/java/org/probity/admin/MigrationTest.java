@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.probity.support.HttpSession;
 import org.probity.support.ProbityTest;
@@ -36,6 +37,11 @@ class MigrationTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+
+  @AfterEach
+  void removeTestProcesses() {
+    AdminFixtures.removeTestProcesses(repositoryService);
+  }
 
   String deploy(String resource) {
     return repositoryService

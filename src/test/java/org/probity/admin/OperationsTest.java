@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.probity.support.HttpSession;
 import org.probity.support.ProbityTest;
@@ -33,6 +34,11 @@ class OperationsTest {
   @Autowired HistoryService historyService;
   HttpSession admin;
   String definitionId;
+
+  @AfterEach
+  void removeTestProcesses() {
+    AdminFixtures.removeTestProcesses(repositoryService);
+  }
 
   @BeforeEach
   void deploy() {

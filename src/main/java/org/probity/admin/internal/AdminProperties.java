@@ -21,16 +21,16 @@ record AdminProperties(Validation validation, ChangeControl changeControl) {
   /**
    * @param maxResourceSize largest accepted resource (BPMN, DMN, form); default 1 MiB
    * @param maxRequestSize largest accepted deployment request body on Camunda's REST API; default 5 MiB
-   * @param assigneeExpressions the exact {@code camunda:assignee} values a user task may use
-   *     instead of candidate groups; default {@code ${initiator}}
+   * @param assigneeVariables the process variables a user task may be assigned by, as
+   *     {@code camunda:assignee="${name}"}, instead of candidate groups; default {@code initiator}
    * @param expressionBeans Spring beans (besides Probity's delegates and listeners) whose methods
    *     expressions may call: {@code ${bean.method(var, 'literal')}}; default none
    */
-  record Validation(DataSize maxResourceSize, DataSize maxRequestSize, List<String> assigneeExpressions, List<String> expressionBeans) {
+  record Validation(DataSize maxResourceSize, DataSize maxRequestSize, List<String> assigneeVariables, List<String> expressionBeans) {
     Validation {
       maxResourceSize = maxResourceSize == null ? DataSize.ofMegabytes(1) : maxResourceSize;
       maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(5) : maxRequestSize;
-      assigneeExpressions = assigneeExpressions == null ? List.of("${initiator}") : List.copyOf(assigneeExpressions);
+      assigneeVariables = assigneeVariables == null ? List.of("initiator") : List.copyOf(assigneeVariables);
       expressionBeans = expressionBeans == null ? List.of() : List.copyOf(expressionBeans);
     }
   }

@@ -59,7 +59,7 @@ class DeploymentRules implements BpmnValidator {
 
   private static final Set<String> TIMER_ELEMENTS = Set.of("timeDate", "timeDuration", "timeCycle");
   private static final Set<String> LISTENERS = Set.of("executionListener", "taskListener");
-  /** Elements whose ids the modeler generates and does not show. */
+  /** Elements whose ids the modeler generates and does not show (so do event definitions). */
   private static final Set<String> IDS_NOT_CHECKED = Set.of("definitions", "laneSet", "process");
 
   private final AdminProperties.Validation properties;
@@ -254,7 +254,7 @@ class DeploymentRules implements BpmnValidator {
 
     private void bpmnElement(Element element, String name) {
       String id = element.getAttribute("id");
-      if (!id.isEmpty() && !IDS_NOT_CHECKED.contains(name) && !READABLE_ID.matcher(id).matches()) {
+      if (!id.isEmpty() && !IDS_NOT_CHECKED.contains(name) && !name.endsWith("EventDefinition") && !READABLE_ID.matcher(id).matches()) {
         add(id, "element-id", "'" + id + "' is not a readable id; name it like " + capitalize(name) + "_WhatItDoes");
       }
       switch (name) {
@@ -299,15 +299,27 @@ class DeploymentRules implements BpmnValidator {
         }
       }
       if (!assignee.isEmpty()) {
-        if (properties.assigneeExpressions().contains(assignee)) {
+        Optional<String> variable = SafeExpressions.simpleVariable(assignee);
+        if (variable.isPresent() && (properties.assigneeVariables().contains(variable.get()) || variable.get().equals(elementVariable(task)))) {
           routed = true;
         } else {
-          add(id, "user-task-routing", "assignee '" + assignee + "' is not one of the allowed " + properties.assigneeExpressions());
+          add(id, "user-task-routing", "assignee '" + assignee + "' is not ${v} for an allowed variable v of " + properties.assigneeVariables());
         }
       }
       if (!routed && groups.isEmpty() && assignee.isEmpty()) {
         add(id, "user-task-routing", "the user task is routed to nobody: set camunda:candidateGroups to Probity roles");
       }
+    }
+
+    /** A multi-instance task may be assigned to each element of its collection: {@code ${member}}. */
+    private String elementVariable(Element task) {
+      for (Node child = task.getFirstChild(); child != null; child = child.getNextSibling()) {
+        if (child instanceof Element loop && BPMN.equals(loop.getNamespaceURI()) && loop.getLocalName().equals("multiInstanceLoopCharacteristics")) {
+          String variable = loop.getAttributeNS(CAMUNDA, "elementVariable").trim();
+          return variable.isEmpty() ? null : variable;
+        }
+      }
+      return null;
     }
 
     private void timers(Element definition) {
@@ -382,6 +394,10 @@ class DeploymentRules implements BpmnValidator {
           }
           if (name.equals("formRef")) {
             formRef(idOf(element), value.trim());
+            String binding = element.getAttributeNS(CAMUNDA, "formRefBinding");
+            if (!Set.of("deployment", "latest", "version").contains(binding)) {
+              add(idOf(element), "form-ref", "camunda:formRefBinding must be deployment, latest or version, not '" + binding + "'");
+            }
             continue;
           }
           if (name.equals("assignee") || name.equals("candidateGroups")) {
