@@ -16,9 +16,12 @@ import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.probity.common.InvalidInputException;
 import org.probity.common.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +46,7 @@ class TaskPages {
   private final HistoryService historyService;
   private final CaseWorkspace cases;
   private final ActingUser acting;
+  private final TransactionTemplate transactions;
 
   TaskPages(
       InboxService inbox,
@@ -52,7 +56,8 @@ class TaskPages {
       RepositoryService repositoryService,
       HistoryService historyService,
       CaseWorkspace cases,
-      ActingUser acting) {
+      ActingUser acting,
+      PlatformTransactionManager transactionManager) {
     this.inbox = inbox;
     this.forms = forms;
     this.taskService = taskService;
@@ -61,6 +66,7 @@ class TaskPages {
     this.historyService = historyService;
     this.cases = cases;
     this.acting = acting;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @GetMapping("/tasks/{id}")
@@ -88,13 +94,27 @@ class TaskPages {
   String complete(
       Authentication user, @PathVariable String id, @RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect) {
     Task task = inbox.visibleTask(user, id);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.getName())) {
+      throw new InvalidInputException("task", "the task is assigned to " + task.getAssignee());
+    }
     Optional<FormSchema> form = forms.taskForm(id);
     Map<String, String> typed = firstValues(posted);
     Map<String, String> errors = new LinkedHashMap<>();
     Map<String, Object> values = form.map(f -> TaskForms.typedValues(f, typed, errors)).orElse(Map.of());
     if (errors.isEmpty()) {
       try {
-        acting.run(user, () -> taskService.complete(id, values));
+        acting.run(
+            user,
+            () ->
+                // who completed it stays on the task in history: an unassigned task is claimed
+                // first, in the same transaction, so that a refusal leaves it as it was
+                transactions.executeWithoutResult(
+                    status -> {
+                      if (task.getAssignee() == null) {
+                        taskService.claim(id, user.getName());
+                      }
+                      taskService.complete(id, values);
+                    }));
         redirect.addFlashAttribute("notice", "task.completed");
         return "redirect:/inbox";
       } catch (ProcessEngineException e) {
