@@ -154,9 +154,9 @@ class InboxBrowserTest {
   }
 
   /**
-   * The engine's own refusal (the shared form validation of common.forms): too long and missing
-   * required fields. Skipped until that validation is on the engine (the probe below completes a
-   * task with nothing and sees whether the engine refuses); it runs by itself once it is.
+   * The engine's own refusal (the shared form validation of common.forms): a value too long and a
+   * required choice missing. Guarded by a probe (completing a task with nothing must be refused)
+   * so that the test says "skipped" rather than passing vacuously if the validation were removed.
    */
   @Test
   void theEnginesRefusalShowsEachFieldsMessageAndKeepsWhatWasTyped() {
@@ -172,7 +172,10 @@ class InboxBrowserTest {
 
     assertThat(driver.findElement(By.id("form-errors")).isDisplayed()).isTrue();
     assertThat(driver.findElement(By.id("f-assessment")).getAttribute("value")).isEqualTo(tooLong);
-    assertThat(driver.findElements(By.cssSelector(".field.invalid"))).isNotEmpty();
+    // each refused field carries its own message, tied to the field for screen readers
+    assertThat(driver.findElement(By.id("f-assessment-error")).getText()).isNotBlank();
+    assertThat(driver.findElement(By.id("f-assessment")).getAttribute("aria-describedby")).isEqualTo("f-assessment-error");
+    assertThat(driver.findElement(By.id("f-admissible-error")).getText()).isNotBlank();
     screenshot("task-refused");
     assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
   }

@@ -2,7 +2,6 @@ package org.probity.tasks.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +9,9 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.FormException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
+import org.probity.common.forms.FormSubmissionRefused;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,31 +78,17 @@ class TaskForms {
 
   /**
    * One message per field from a refusal of the engine's form validation, or the whole message
-   * under the key "" when it names no field. The shared validation's exception carries a
-   * field-to-message map (as its detail, or through an accessor returning a Map); Camunda's own
-   * validator exception names one field.
+   * under the key "" when it names no field. The shared validation ({@link FormSubmissionRefused})
+   * carries a field-to-message map; Camunda's own exceptions carry a map as detail or name one
+   * field; anything else is read from its message ("key: message; key: message").
    */
   static Map<String, String> fieldMessages(FormException refusal, FormSchema form) {
     Map<String, String> messages = new LinkedHashMap<>();
-    Object detail = null;
-    try {
-      Method getDetail = refusal.getClass().getMethod("getDetail");
-      detail = getDetail.invoke(refusal);
-    } catch (ReflectiveOperationException | RuntimeException ignored) {
-      // not a FormFieldValidationException
+    if (refusal instanceof FormSubmissionRefused refused) {
+      messages.putAll(refused.fieldErrors());
+      return messages;
     }
-    if (!(detail instanceof Map)) {
-      for (Method m : refusal.getClass().getMethods()) {
-        if (m.getParameterCount() == 0 && Map.class.isAssignableFrom(m.getReturnType()) && m.getDeclaringClass() != Object.class) {
-          try {
-            detail = m.invoke(refusal);
-            break;
-          } catch (ReflectiveOperationException | RuntimeException ignored) {
-            // try the next accessor
-          }
-        }
-      }
-    }
+    Object detail = refusal instanceof FormFieldValidationException validation ? validation.getDetail() : null;
     if (detail instanceof Map<?, ?> map) {
       map.forEach((k, v) -> messages.put(String.valueOf(k), String.valueOf(v)));
       return messages;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
 import org.junit.jupiter.api.Test;
+import org.probity.common.forms.FormSubmissionRefused;
 
 /** The server-side reading of a Camunda Form, typed values, and refusals turned into field messages. */
 class TaskFormsTest {
@@ -73,6 +74,7 @@ class TaskFormsTest {
     detail.put("summary", "at most 20 characters");
     detail.put("kind", "required");
     assertThat(TaskForms.fieldMessages(new FormFieldValidationException(detail, "refused"), form())).isEqualTo(detail);
+    assertThat(TaskForms.fieldMessages(new FormSubmissionRefused(detail), form())).isEqualTo(detail);
 
     assertThat(TaskForms.fieldMessages(new FormFieldValidatorException("summary", "Summary", "maxlength", "x", "too long"), form()))
         .containsEntry("summary", "too long");
