@@ -205,6 +205,31 @@ class CaseWorkspaceTest {
   }
 
   @Test
+  void contributorsAddFactsRelatedCasesAndOfficerAndUnitSearch() {
+    ProcessInstance first = probe.start("REL");
+    ProcessInstance second = probe.start("REL");
+    ProcessInstance third = probe.start("REL");
+    ProbeCaseContributor.register(first.getBusinessKey(), "SN-4411", "Jean Mukendi", "Border Unit 7");
+    ProbeCaseContributor.register(second.getBusinessKey(), "SN-4411", "Jean Mukendi", "Harbour Police");
+    ProbeCaseContributor.register(third.getBusinessKey(), "SN-9001", "Awa Diallo", "Border Unit 7");
+    HttpSession investigator = HttpSession.loggedIn(port, "investigator", "demo");
+
+    String page = investigator.get("/cases/" + first.getBusinessKey()).body();
+    assertThat(page).contains("Subject officer").contains("SN-4411 Jean Mukendi");
+    assertThat(page).contains(second.getBusinessKey() + "</a> <span>· same officer").contains(third.getBusinessKey() + "</a> <span>· same unit");
+    // the decision evaluated at intake, with its input and outcome
+    assertThat(page).contains("Priority of the complaint").contains("Severity = high").contains("Priority level = urgent");
+
+    assertThat(investigator.get("/cases?officer=mukendi").body())
+        .contains(first.getBusinessKey()).contains(second.getBusinessKey()).doesNotContain(third.getBusinessKey());
+    assertThat(investigator.get("/cases?officer=SN-4411&unit=border").body())
+        .contains(first.getBusinessKey()).doesNotContain(second.getBusinessKey()).doesNotContain(third.getBusinessKey());
+    assertThat(investigator.get("/cases?officer=nobody-at-all").body()).contains("No case found.");
+    // what a contributor knows does not widen entitlement
+    assertThat(HttpSession.loggedIn(port, "vetting", "demo").get("/cases?officer=mukendi").body()).doesNotContain(first.getBusinessKey());
+  }
+
+  @Test
   void theParentTaskIndexExistsOnCamundasTaskTable() {
     Long count =
         new JdbcTemplate(dataSource)

@@ -33,6 +33,7 @@ final class InboxProbe {
             .createDeployment()
             .name("tasks-module-test")
             .addClasspathResource("bpmn/inbox-probe.bpmn")
+            .addClasspathResource("bpmn/inbox-probe-priority.dmn")
             .addClasspathResource("forms-test/inbox-probe-intake.form")
             .addClasspathResource("forms-test/inbox-probe-review.form")
             .addClasspathResource("forms-test/inbox-probe-finding.form")
