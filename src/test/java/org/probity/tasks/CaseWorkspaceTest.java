@@ -230,6 +230,17 @@ class CaseWorkspaceTest {
   }
 
   @Test
+  void pagesSpeakFrenchToAFrenchBrowser() {
+    ProcessInstance instance = probe.start("FR");
+    HttpSession investigator = HttpSession.loggedIn(port, "investigator", "demo");
+    String inbox = investigator.send(investigator.request("/inbox").header("Accept-Language", "fr-FR,fr;q=0.9").GET().build()).body();
+    assertThat(inbox).contains("lang=\"fr\"").contains("Corbeille").contains("Tâches ouvertes par processus").contains("Prendre");
+    String casePage =
+        investigator.send(investigator.request("/cases/" + instance.getBusinessKey()).header("Accept-Language", "fr").GET().build()).body();
+    assertThat(casePage).contains("Chronologie").contains("Qui a fait quoi, et quand").contains("Données du dossier");
+  }
+
+  @Test
   void theParentTaskIndexExistsOnCamundasTaskTable() {
     Long count =
         new JdbcTemplate(dataSource)
