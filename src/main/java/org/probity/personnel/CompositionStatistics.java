@@ -16,11 +16,15 @@ public record CompositionStatistics(int threshold, Breakdown allUnits, List<Brea
   /** One dimension (ethnicity, religion, region, gender) of a breakdown. */
   public record Dimension(String name, List<Cell> cells) {}
 
-  /** One value of a dimension; {@code value} null means "not stated". {@code count} null: suppressed. */
-  public record Cell(String value, Integer count) {
+  /** One value of a dimension; {@code value} null means "not stated". {@code count} is null when suppressed. */
+  public record Cell(String value, Integer count, boolean suppressed) {
 
-    public boolean suppressed() {
-      return count == null;
+    public static Cell shown(String value, int count) {
+      return new Cell(value, count, false);
+    }
+
+    public static Cell hidden(String value) {
+      return new Cell(value, null, true);
     }
   }
 }

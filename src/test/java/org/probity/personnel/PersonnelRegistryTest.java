@@ -213,6 +213,10 @@ class PersonnelRegistryTest {
               new SelfIdentifiedGroup("other", null, null, i < 6 ? "Female" : "Male")),
           "vetting");
     }
+    // group values are encrypted at rest, like the name
+    assertThat(jdbc.queryForList("select group_gender from personnel where unit = ?", String.class, unit))
+        .hasSize(7)
+        .allSatisfy(v -> assertThat(v).startsWith("v1:").doesNotContainIgnoringCase("male"));
     CompositionStatistics stats = registry.compositionStatistics();
     assertThat(stats.threshold()).isEqualTo(5);
     CompositionStatistics.Breakdown mine =

@@ -118,7 +118,7 @@ final class CompositionTable {
     for (int r = 0; r < n; r++) {
       List<Cell> row = new ArrayList<>();
       for (int c = 0; c < values.size(); c++) {
-        row.add(new Cell(values.get(c), suppressed[r][c] ? null : counts[r][c]));
+        row.add(suppressed[r][c] ? Cell.hidden(values.get(c)) : Cell.shown(values.get(c), counts[r][c]));
       }
       cells.add(row);
     }

@@ -27,6 +27,7 @@ import org.probity.personnel.PersonnelQuery;
 import org.probity.personnel.PersonnelRecord;
 import org.probity.personnel.PersonnelRegistry;
 import org.probity.personnel.PersonnelStatus;
+import org.probity.personnel.PersonnelVisibility;
 import org.probity.personnel.SelfIdentifiedGroup;
 import org.probity.personnel.VettingEntry;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code /api/personnel}: register (vetting officers, process administrators), read and search
  * (the case roles and auditors), change a status (vetting officers), composition statistics
  * (auditors, the oversight committee and its chair, vetting officers). What a reader sees of a
- * record depends on the role: see {@link NameVisibility}. Vetting outcomes are recorded only by the
+ * record depends on the role: see {@link PersonnelVisibility}. Vetting outcomes are recorded only by the
  * vetting process, through {@link PersonnelRegistry}, never directly over HTTP.
  */
 @RestController
@@ -146,7 +147,7 @@ class PersonnelApi {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
       Authentication user) {
-    if (name != null && !name.isBlank() && !NameVisibility.seesNames(authorities(user))) {
+    if (name != null && !name.isBlank() && !PersonnelVisibility.seesNames(authorities(user))) {
       throw new AccessDeniedException("Searching by name needs a role entitled to see names");
     }
     PersonnelPage result = registry.search(new PersonnelQuery(serviceNumber, name, unit, page, size));
@@ -186,8 +187,8 @@ class PersonnelApi {
 
   private static PersonnelView view(PersonnelRecord r, Authentication user) {
     Set<String> roles = authorities(user);
-    boolean names = NameVisibility.seesNames(roles);
-    boolean vetting = NameVisibility.seesVettingDetails(roles);
+    boolean names = PersonnelVisibility.seesNames(roles);
+    boolean vetting = PersonnelVisibility.seesVettingDetails(roles);
     return new PersonnelView(
         r.serviceNumber(),
         names ? r.fullName() : null,

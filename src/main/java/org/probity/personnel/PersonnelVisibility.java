@@ -1,12 +1,13 @@
-package org.probity.personnel.internal;
+package org.probity.personnel;
 
 import java.util.Collection;
 import java.util.Set;
 import org.probity.identity.Role;
 
 /**
- * Who sees what of a person, by role (least privilege). Reading at all is decided by
- * {@link PersonnelApi}'s {@code @PreAuthorize}; this decides the parts of a record.
+ * Who sees what of a person, by role (least privilege). Reading at all is decided by the
+ * personnel API's {@code @PreAuthorize}; this decides the parts of a record. Other modules that show
+ * personnel (a complaint's subject officers, a vetting case) apply the same rule.
  * <ul>
  *   <li>the decrypted name: the roles that must recognise the person in their work (vetting,
  *       investigation, intake of complaints naming an officer, the oversight committee); auditors
@@ -17,9 +18,9 @@ import org.probity.identity.Role;
  *   <li>self-identified group values: nobody, per person; only counts in the statistics.
  * </ul>
  */
-final class NameVisibility {
+public final class PersonnelVisibility {
 
-  static final Set<String> NAMES =
+  public static final Set<String> NAMES =
       Set.of(
           Role.VETTING_OFFICERS.id(),
           Role.VETTING_PANEL.id(),
@@ -28,7 +29,7 @@ final class NameVisibility {
           Role.OVERSIGHT_COMMITTEE.id(),
           Role.COMMITTEE_CHAIR.id());
 
-  static final Set<String> VETTING_DETAILS =
+  public static final Set<String> VETTING_DETAILS =
       Set.of(
           Role.VETTING_OFFICERS.id(),
           Role.VETTING_PANEL.id(),
@@ -36,13 +37,13 @@ final class NameVisibility {
           Role.COMMITTEE_CHAIR.id(),
           Role.AUDITORS.id());
 
-  private NameVisibility() {}
+  private PersonnelVisibility() {}
 
-  static boolean seesNames(Collection<String> authorities) {
+  public static boolean seesNames(Collection<String> authorities) {
     return authorities.stream().anyMatch(NAMES::contains);
   }
 
-  static boolean seesVettingDetails(Collection<String> authorities) {
+  public static boolean seesVettingDetails(Collection<String> authorities) {
     return authorities.stream().anyMatch(VETTING_DETAILS::contains);
   }
 }
