@@ -95,6 +95,9 @@ class PersonnelVettingProcessTest {
     assertThat(runtime.getVariable(pi.getId(), "complaintRecords")).isEqualTo("no complaints");
     repliesFromEveryInstitution(pi);
     assertThat(pi).isWaitingAt("UserTask_AssessIntegrity");
+    assertThat((String) runtime.getVariable(pi.getId(), "recordsRequestsSummary"))
+        .contains("courts: no-records: Nothing on file")
+        .contains("internal-affairs: no-records");
 
     complete(pi, "UserTask_AssessIntegrity", assessment("no"));
     assertThat(pi).isWaitingAt("UserTask_DecideVetting").hasNotPassed("ServiceTask_SendAdverseNotice");
@@ -171,6 +174,9 @@ class PersonnelVettingProcessTest {
             .stream()
             .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
     assertThat(results).containsEntry("records-found", 1L).containsEntry("no-answer", 3L);
+    assertThat((String) runtime.getVariable(pi.getId(), "recordsRequestsSummary"))
+        .contains("(CRT-77), reminded: One conviction")
+        .contains("no-answer, reminded");
     // each institution's reply stayed in its own sub-process instance
     assertThat(runtime.getVariable(pi.getId(), "recordsFound")).isNull();
   }

@@ -108,6 +108,32 @@ class VettingCases {
         respondBy == null ? null : Timestamp.from(respondBy));
   }
 
+  /** One line per institution for the assessor: result, reply reference, summary, whether reminded. */
+  String recordsRequestsSummary(String reference) {
+    StringBuilder text = new StringBuilder();
+    jdbc.query(
+        "select institution, result, reply_reference, reply_summary, reminded_at from vetting_records_request "
+            + "where case_reference = ? order by institution",
+        rs -> {
+          text.append(rs.getString("institution"))
+              .append(": ")
+              .append(rs.getString("result") == null ? "awaiting answer" : rs.getString("result"));
+          if (rs.getString("reply_reference") != null) {
+            text.append(" (").append(rs.getString("reply_reference")).append(")");
+          }
+          if (rs.getTimestamp("reminded_at") != null) {
+            text.append(", reminded");
+          }
+          if (rs.getString("reply_summary") != null) {
+            text.append(": ").append(rs.getString("reply_summary"));
+          }
+          text.append("\n");
+        },
+        reference);
+    String summary = text.toString().strip();
+    return summary.length() <= 10_000 ? summary : summary.substring(0, 10_000);
+  }
+
   static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
   }
