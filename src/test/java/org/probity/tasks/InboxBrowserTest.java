@@ -93,14 +93,14 @@ class InboxBrowserTest {
   void intakeStartsACaseAnInvestigatorClaimsAndCompletesTheNextTaskAndSeesTheTimeline() throws IOException {
     logIn("intake");
     open("/inbox");
-    driver.findElement(By.linkText("Inbox probe")).click();
+    clickAndWaitForPage(driver.findElement(By.linkText("Inbox probe")));
     driver.findElement(By.id("f-summary")).sendKeys("Phone taken at a checkpoint");
     new Select(driver.findElement(By.id("f-severity"))).selectByValue("high");
     driver.findElement(By.id("f-incidents")).sendKeys("2");
     driver.findElement(By.id("f-anonymous")).click();
     // a date input's typing order depends on the locale: set the ISO value directly
     js("arguments[0].value = '2099-01-31'", driver.findElement(By.id("f-reviewDue")));
-    driver.findElement(By.id("start")).click();
+    clickAndWaitForPage(driver.findElement(By.id("start")));
 
     assertThat(driver.getCurrentUrl()).contains("/cases/IP-");
     String reference = driver.findElement(By.cssSelector("h1 span:nth-child(2)")).getText();
@@ -112,7 +112,7 @@ class InboxBrowserTest {
     WebElement row = driver.findElement(By.xpath("//tr[td/a[text()='" + reference + "']]"));
     assertThat(row.getText()).contains("Review the complaint").contains("Inbox probe").contains("2099-01-31");
     screenshot("inbox");
-    row.findElement(By.cssSelector("button[aria-label^='Claim']")).click();
+    clickAndWaitForPage(row.findElement(By.cssSelector("button[aria-label^='Claim']")));
 
     assertThat(driver.getCurrentUrl()).contains("/tasks/");
     assertThat(driver.findElement(By.cssSelector("aside.context")).getText()).contains(reference).contains("Phone taken at a checkpoint");
@@ -120,7 +120,7 @@ class InboxBrowserTest {
     driver.findElement(By.id("f-admissible-0")).click();
     driver.findElement(By.id("f-witnesses")).sendKeys("2");
     screenshot("task");
-    driver.findElement(By.id("complete")).click();
+    clickAndWaitForPage(driver.findElement(By.id("complete")));
 
     assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("The task is completed.");
     open("/cases/" + reference);
@@ -142,7 +142,7 @@ class InboxBrowserTest {
     // a client that skips the browser's own checks: the server must refuse by itself
     js("arguments[0].noValidate = true", driver.findElement(By.id("task-form")));
     js("arguments[0].type = 'text'; arguments[0].value = 'many'", driver.findElement(By.id("f-witnesses")));
-    driver.findElement(By.id("complete")).click();
+    clickAndWaitForPage(driver.findElement(By.id("complete")));
 
     assertThat(driver.findElement(By.id("form-errors")).getText()).contains("not accepted");
     assertThat(driver.findElement(By.id("f-witnesses-error")).getText()).isEqualTo("Enter a number.");
@@ -168,7 +168,7 @@ class InboxBrowserTest {
     js("arguments[0].noValidate = true", driver.findElement(By.id("task-form")));
     String tooLong = "This assessment is far too long";
     js("arguments[0].removeAttribute('maxlength'); arguments[0].value = arguments[1]", driver.findElement(By.id("f-assessment")), tooLong);
-    driver.findElement(By.id("complete")).click();
+    clickAndWaitForPage(driver.findElement(By.id("complete")));
 
     assertThat(driver.findElement(By.id("form-errors")).isDisplayed()).isTrue();
     assertThat(driver.findElement(By.id("f-assessment")).getAttribute("value")).isEqualTo(tooLong);
@@ -212,8 +212,16 @@ class InboxBrowserTest {
     open("/login");
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys("demo");
-    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    clickAndWaitForPage(driver.findElement(By.cssSelector("form button[type=submit]")));
     assertThat(driver.getCurrentUrl()).doesNotContain("error");
+  }
+
+  /** Clicks something that loads a new page, and waits until the old page is gone. */
+  private void clickAndWaitForPage(org.openqa.selenium.WebElement element) {
+    org.openqa.selenium.WebElement html = driver.findElement(By.tagName("html"));
+    element.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
   }
 
   private void open(String path) {

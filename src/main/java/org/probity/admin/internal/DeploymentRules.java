@@ -337,7 +337,8 @@ class DeploymentRules implements BpmnValidator {
     }
 
     private void timer(String id, String kind, String value) {
-      if (SafeExpressions.simpleVariable(value).isPresent()) {
+      if (value.startsWith("${") && value.endsWith("}")) {
+        // a variable, or a call on an allowed bean (a timer start event has no variables to read)
         expressions.check(value).ifPresent(problem -> add(id, "expression", problem));
         return;
       }
