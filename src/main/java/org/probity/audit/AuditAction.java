@@ -30,6 +30,19 @@ public final class AuditAction {
   public static final String DOCUMENT_UPLOADED = "DOCUMENT_UPLOADED";
   public static final String DOCUMENT_DOWNLOADED = "DOCUMENT_DOWNLOADED";
   public static final String CONFIGURATION_CHANGED = "CONFIGURATION_CHANGED";
+  public static final String NOTE_ADDED = "NOTE_ADDED";
+  public static final String CASES_SEARCHED = "CASES_SEARCHED";
+
+  // process administration (change control and operations)
+  public static final String CHANGE_DRAFT_SAVED = "CHANGE_DRAFT_SAVED";
+  public static final String CHANGE_DRAFT_APPROVED = "CHANGE_DRAFT_APPROVED";
+  public static final String CHANGE_DRAFT_REJECTED = "CHANGE_DRAFT_REJECTED";
+  public static final String CHANGE_DRAFT_DEPLOYED = "CHANGE_DRAFT_DEPLOYED";
+  public static final String MIGRATION_STARTED = "MIGRATION_STARTED";
+  public static final String INCIDENTS_RETRIED = "INCIDENTS_RETRIED";
+  public static final String INSTANCES_SUSPENDED = "INSTANCES_SUSPENDED";
+  public static final String INSTANCES_RESUMED = "INSTANCES_RESUMED";
+  public static final String INSTANCES_CANCELLED = "INSTANCES_CANCELLED";
 
   public static final String EXPORT = "EXPORT";
   /** An export with personal data in clear, for a stated reason. */

@@ -82,6 +82,8 @@ class ChangeControlTest {
     assertThat(first.path("processKey").asText()).isEqualTo("admin-routing");
     JsonNode firstDeployed = approve(admin2, first.path("id").asText());
     assertThat(firstDeployed.path("status").asText()).isEqualTo("DEPLOYED");
+    assertThat(jdbc.queryForList("select action_code from audit_entry where subject = ? order by seq", String.class, "draft:" + first.path("id").asText()))
+        .containsExactly("CHANGE_DRAFT_SAVED", "CHANGE_DRAFT_APPROVED", "CHANGE_DRAFT_DEPLOYED");
     String v1 = firstDeployed.path("deployedDefinitionId").asText();
     assertThat(repositoryService.getProcessDefinition(v1).getVersion()).isEqualTo(1);
     String oldCase = runtimeService.startProcessInstanceByKey("admin-routing").getId();

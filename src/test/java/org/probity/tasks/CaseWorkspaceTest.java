@@ -159,6 +159,10 @@ class CaseWorkspaceTest {
     assertThat(vetting.postForm("/cases/" + key + "/notes", Map.of("_csrf", vettingCsrf, "body", "intrusion")).statusCode()).isEqualTo(404);
     assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from case_note where business_key = ?", Long.class, key))
         .isEqualTo(1);
+    // the note and the reads of the case are in the audit trail, with their actor
+    assertThat(new JdbcTemplate(dataSource).queryForList(
+            "select action_code from audit_entry where subject = ? and actor = 'investigator'", String.class, key))
+        .contains("NOTE_ADDED", "CASE_READ");
   }
 
   @Test
