@@ -106,4 +106,9 @@ class ComplaintApiTest {
     assertThat(appeal.statusCode()).as(appeal.body()).isEqualTo(202);
     assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_ReviewAppeal").count()).isEqualTo(1);
   }
+
+  @org.junit.jupiter.api.AfterEach
+  void endRunningComplaints() {
+    ComplaintFixtures.endRunningComplaints(runtimeService);
+  }
 }

@@ -14,6 +14,20 @@ final class ComplaintFixtures {
 
   private ComplaintFixtures() {}
 
+  /**
+   * Ends every running complaint-handling instance (history stays): the suite shares one
+   * database, and other tests count the tasks they can see.
+   */
+  static void endRunningComplaints(org.camunda.bpm.engine.RuntimeService runtime) {
+    java.util.List<String> ids =
+        runtime.createProcessInstanceQuery().processDefinitionKey(org.probity.complaint.ComplaintProcess.KEY).list().stream()
+            .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId)
+            .toList();
+    if (!ids.isEmpty()) {
+      runtime.deleteProcessInstances(ids, "test finished", true, true);
+    }
+  }
+
   /** A service number no other test uses, so that pattern counts start from zero. */
   static String freshServiceNumber() {
     return "SN-" + System.nanoTime() % 1_000_000_000L + "-" + officers.incrementAndGet();

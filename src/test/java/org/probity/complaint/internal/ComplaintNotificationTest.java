@@ -32,6 +32,7 @@ class ComplaintNotificationTest {
   @Autowired RepositoryService repositoryService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired ReceiptCodes receipts;
 
   ProcessInstance start(Map<String, Object> values) {
@@ -78,5 +79,10 @@ class ComplaintNotificationTest {
     complete(pi, "UserTask_AcknowledgeComplaint", Map.of());
     assertThat(jdbc.queryForObject("select channel from complaint_notice where reference = ? and kind = 'acknowledgement'", String.class, reference)).isEqualTo("portal");
     assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void endRunningComplaints() {
+    ComplaintFixtures.endRunningComplaints(runtimeService);
   }
 }

@@ -21,6 +21,7 @@ class ComplaintPersonalDataTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
   String file() throws Exception {
     Map<String, Object> values = ComplaintFixtures.intake("excessive-force", "medium");
@@ -57,5 +58,10 @@ class ComplaintPersonalDataTest {
       assertThat(jdbc.queryForObject("select count(*) from " + table + " where TEXT_ like ?", Integer.class, "%" + NAME + "%")).as(table).isZero();
       assertThat(jdbc.queryForObject("select count(*) from " + table + " where TEXT_ like ?", Integer.class, "%" + NARRATIVE_MARK + "%")).as(table).isZero();
     }
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void endRunningComplaints() {
+    ComplaintFixtures.endRunningComplaints(runtimeService);
   }
 }

@@ -270,4 +270,9 @@ class ComplaintPortalTest {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("No complaint matches this receipt code");
   }
+
+  @org.junit.jupiter.api.AfterEach
+  void endRunningComplaints() {
+    ComplaintFixtures.endRunningComplaints(runtimeService);
+  }
 }

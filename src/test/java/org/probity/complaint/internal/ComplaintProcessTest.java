@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -350,8 +349,9 @@ class ComplaintProcessTest {
     assertThat(coverage).as("flow-node coverage; not covered: " + missed).isGreaterThanOrEqualTo(90.0);
   }
 
-  @AfterAll
-  static void forget() {
-    List.copyOf(instances);
+
+  @org.junit.jupiter.api.AfterEach
+  void endRunningComplaints() {
+    ComplaintFixtures.endRunningComplaints(runtimeService);
   }
 }

@@ -125,4 +125,9 @@ class ComplaintSubmissionRulesTest {
     assertThat(check("UserTask_ReviewAppeal", first, decision, process)).containsKey("appealDecision");
     assertThat(check("UserTask_ReviewAppeal", other, decision, process)).isEmpty();
   }
+
+  @org.junit.jupiter.api.AfterEach
+  void endRunningComplaints() {
+    ComplaintFixtures.endRunningComplaints(runtimeService);
+  }
 }
