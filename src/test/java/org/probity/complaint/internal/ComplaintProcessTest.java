@@ -218,9 +218,14 @@ class ComplaintProcessTest {
     assertThat(pi).isWaitingAt("UserTask_ChooseInvestigator");
     assertThat(task(pi, "UserTask_ChooseInvestigator")).hasCandidateGroup("committee-chair");
     assertThat(status(reference)).isEqualTo("awaiting-assignment");
-    // an ineligible choice is not taken: the chair is asked again
-    complete(pi, "UserTask_ChooseInvestigator", "chosenInvestigator", first, "assignmentNote", "");
+    // an ineligible choice is refused by the engine (InvestigatorChoiceRule), nothing changes
+    String choice = task(pi, "UserTask_ChooseInvestigator").getId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> taskService.complete(choice, Map.of("chosenInvestigator", first, "assignmentNote", "")))
+        .hasMessageContaining("chosenInvestigator")
+        .hasMessageContaining("conflict of interest");
     assertThat(pi).isWaitingAt("UserTask_ChooseInvestigator");
+    assertThat(runtimeService.getVariable(pi.getId(), "chosenInvestigator")).isNull();
   }
 
   @Test
