@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.probity.common.InvalidInputException;
+import org.probity.common.forms.FormSubmissionRefused;
 import org.probity.complaint.ComplaintProcess;
 import org.springframework.stereotype.Component;
 
@@ -77,8 +78,10 @@ class ComplaintIntake {
     ProcessInstance instance;
     try {
       instance = formService.submitStartForm(definition.getId(), variables);
+    } catch (FormSubmissionRefused e) {
+      // the engine-level form validation or a submission rule refused it (nothing was stored)
+      throw InvalidInputException.of(e.fieldErrors());
     } catch (FormException e) {
-      // the engine-level form validation refused it (nothing was stored)
       throw new InvalidInputException("form", e.getMessage());
     } finally {
       if (user != null) {

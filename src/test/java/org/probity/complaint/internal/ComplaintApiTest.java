@@ -107,6 +107,36 @@ class ComplaintApiTest {
     assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_ReviewAppeal").count()).isEqualTo(1);
   }
 
+  @Test
+  void theSameRulesHoldThroughCamundasRestApi() throws Exception {
+    String reference = register(ComplaintFixtures.intake("excessive-force", "medium"));
+    String instance = jdbc.queryForObject("select process_instance_id from complaint where reference = ?", String.class, reference);
+    String triage = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_TriageComplaint").singleResult().getId();
+    // an override without a reason is refused on /engine-rest too; nothing changes
+    HttpResponse<String> noReason =
+        as("investigator").postJson("/engine-rest/task/" + triage + "/complete", "{\"variables\":{\"route\":{\"value\":\"local-resolution\"}}}");
+    assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+    assertThat(noReason.body()).contains("routeOverrideReason");
+    assertThat(jdbc.queryForObject("select count(*) from complaint_decision where reference = ? and step = 'triage'", Integer.class, reference)).isZero();
+    HttpResponse<String> accepted =
+        as("investigator").postJson("/engine-rest/task/" + triage + "/complete", "{\"variables\":{\"route\":{\"value\":\"internal-investigation\"}}}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("select decided_by from complaint_decision where reference = ? and step = 'triage'", String.class, reference)).isEqualTo("investigator");
+
+    String assigned = (String) runtimeService.getVariable(instance, "investigator");
+    String investigate = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_InvestigateComplaint").singleResult().getId();
+    HttpResponse<String> noFinding =
+        as(assigned).postJson("/engine-rest/task/" + investigate + "/complete", "{\"variables\":{\"investigationAction\":{\"value\":\"findings\"}}}");
+    assertThat(noFinding.statusCode()).as(noFinding.body()).isEqualTo(400);
+    assertThat(noFinding.body()).contains("finding1");
+    HttpResponse<String> findings =
+        as(assigned).postJson("/engine-rest/task/" + investigate + "/complete",
+            "{\"variables\":{\"investigationAction\":{\"value\":\"findings\"},\"finding1\":{\"value\":\"sustained\"},\"finding1Reason\":{\"value\":\"Video.\"}}}");
+    assertThat(findings.statusCode()).as(findings.body()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("select finding from complaint_allegation where reference = ?", String.class, reference)).isEqualTo("sustained");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_CommitteeReview").count()).isEqualTo(1);
+  }
+
   @org.junit.jupiter.api.AfterEach
   void endRunningComplaints() {
     ComplaintFixtures.endRunningComplaints(runtimeService);
