@@ -2,6 +2,7 @@ package org.probity.common.forms;
 
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
@@ -14,6 +15,12 @@ public class PersonalDataHistoryLevel extends HistoryLevelFull {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+    // submitted form fields (ACT_HI_DETAIL, TYPE_ FormProperty): the engine asks once per submission
+    // with the execution as entity, so pii* fields cannot be told apart here; the same values are
+    // kept by the variable history below, filtered
+    if (eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+      return false;
+    }
     if (entity instanceof VariableInstance variable && PersonalDataVariables.isPersonal(variable.getName())) {
       return false;
     }
