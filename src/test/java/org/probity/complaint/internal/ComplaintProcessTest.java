@@ -145,7 +145,7 @@ class ComplaintProcessTest {
 
     assertThat(pi).hasPassed("ServiceTask_NotifyOutcome", "ServiceTask_CheckPattern", "IntermediateThrowEvent_RequestVettingReview");
     assertThat(pi).isWaitingAt("Gateway_AppealWindow");
-    assertThat(jdbc.queryForObject("select delivery from complaint_vetting_request where reference = ?", String.class, reference)).isEqualTo("recorded");
+    assertThat(jdbc.queryForObject("select delivery from complaint_vetting_request where reference = ?", String.class, reference)).isEqualTo("started");
     assertThat(jdbc.queryForObject("select disposition from complaint where reference = ?", String.class, reference)).isEqualTo("sustained");
 
     runtimeService.createMessageCorrelation(ComplaintProcess.APPEAL_LODGED).processInstanceBusinessKey(reference).correlate();
