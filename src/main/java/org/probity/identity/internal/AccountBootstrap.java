@@ -107,6 +107,8 @@ class AccountBootstrap implements InitializingBean {
   static List<UserAccount> demoAccounts() {
     return List.of(
         demo("admin", "Ada Admin", null, Role.PROCESS_ADMINS, Role.CAMUNDA_ADMIN),
+        // change control needs a second administrator to approve a change
+        demo("admin2", "Abel Admin", null, Role.PROCESS_ADMINS),
         demo("intake", "Ines Intake", null, Role.INTAKE_OFFICERS),
         demo("investigator", "Ivan Investigator", "Central Police District", Role.INVESTIGATORS),
         demo("investigator2", "Irene Investigator", "Northern Police District", Role.INVESTIGATORS),

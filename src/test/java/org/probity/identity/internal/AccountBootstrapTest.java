@@ -39,7 +39,7 @@ class AccountBootstrapTest {
   void demoAccountsCoverEveryRoleWithPasswordDemo() {
     bootstrap(true, null, null).afterPropertiesSet();
 
-    assertThat(directory.findAll()).hasSize(15);
+    assertThat(directory.findAll()).hasSize(16);
     for (Role role : Role.values()) {
       assertThat(directory.membersOf(role)).as(role.id()).isNotEmpty();
     }
@@ -58,7 +58,7 @@ class AccountBootstrapTest {
   void demoAccountsAreCreatedOnceAndSurviveARestart() {
     bootstrap(true, null, null).afterPropertiesSet();
     bootstrap(true, null, null).afterPropertiesSet();
-    assertThat(directory.findAll()).hasSize(15);
+    assertThat(directory.findAll()).hasSize(16);
   }
 
   @Test
