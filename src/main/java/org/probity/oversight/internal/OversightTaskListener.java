@@ -26,8 +26,13 @@ class OversightTaskListener implements TaskListener {
     long id = (Long) task.getVariable("reviewId");
     String user = CurrentUser.of(task.getProcessEngineServices());
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-      if ("UserTask_HandleOverdueRequest".equals(task.getTaskDefinitionKey())) {
-        reviews.markOverdue((Long) task.getVariable("informationRequestId"));
+      switch (task.getTaskDefinitionKey()) {
+        case "UserTask_HandleOverdueRequest" -> reviews.markOverdue((Long) task.getVariable("informationRequestId"));
+        // a checkbox left unticked may arrive as no value: start each round from false, never
+        // from the previous round's answer
+        case "UserTask_AddRecommendation" -> task.setVariable("anotherRecommendation", false);
+        case "UserTask_ReviewFollowUp" -> task.setVariable("escalate", false);
+        default -> {}
       }
       return;
     }
@@ -78,6 +83,7 @@ class OversightTaskListener implements TaskListener {
         LocalDate deadline = FormValues.date(task.getVariable("recommendationDeadline"));
         reviews.addRecommendation(id, text(task, "recommendationText"), text(task, "addressee"), deadline);
         remove(task, "recommendationText", "addressee", "recommendationDeadline");
+        task.setVariable("anotherRecommendation", Boolean.TRUE.equals(task.getVariable("anotherRecommendation")));
       }
       case "UserTask_RecordInstitutionResponse" -> {
         List<Integer> rejected =
@@ -104,9 +110,21 @@ class OversightTaskListener implements TaskListener {
           reviews.setRecommendationStatus(id, number, "rejected", note);
         }
         remove(task, "implementedRecommendations", "rejectedInFollowUp", "followUpNotes");
+        task.setVariable("escalate", Boolean.TRUE.equals(task.getVariable("escalate")));
+      }
+      case "UserTask_ConductInquiry" -> {
+        // the next service task reads the chosen step's fields; the other step's fields go now,
+        // so that nothing typed there (who was heard is personal data) stays in the process
+        Object step = task.getVariable("inquiryStep");
+        if (!"information-request".equals(step)) {
+          remove(task, "requestSubject", "requestDeadline");
+        }
+        if (!"visit-or-hearing".equals(step)) {
+          remove(task, "recordKind", "recordDate", "piiAttendees", "recordSummary");
+        }
       }
       default -> {
-        // ConductInquiry, DraftReport, WriteFinalReport: the next service task reads their values
+        // DraftReport, WriteFinalReport: the next service task reads their values
       }
     }
   }
