@@ -30,6 +30,12 @@ public interface PersonnelRegistry {
   /** Appends a vetting outcome to the history and sets the vetting status (and the next review date). */
   PersonnelRecord recordVettingOutcome(String serviceNumber, VettingDecision decision, String recordedBy);
 
+  /**
+   * Service numbers of active personnel whose conditional clearance is due for re-vetting: vetting
+   * status conditionally cleared and a next review date on or before {@code date}; ordered.
+   */
+  java.util.List<String> serviceNumbersDueForReview(java.time.LocalDate date);
+
   /** Composition of active personnel by unit and group, small cells suppressed. */
   CompositionStatistics compositionStatistics();
 }

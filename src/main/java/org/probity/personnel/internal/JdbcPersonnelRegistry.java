@@ -230,6 +230,17 @@ class JdbcPersonnelRegistry implements PersonnelRegistry {
   }
 
   @Override
+  public List<String> serviceNumbersDueForReview(LocalDate date) {
+    return jdbc.queryForList(
+        "select service_number from personnel where status = ? and vetting_status = ? and next_review_date <= ? "
+            + "order by next_review_date, service_number",
+        String.class,
+        PersonnelStatus.ACTIVE.name(),
+        VettingStatus.CONDITIONALLY_CLEARED.name(),
+        date);
+  }
+
+  @Override
   public CompositionStatistics compositionStatistics() {
     Map<String, List<String>> dimensions = properties.groups().byDimension();
     List<CompositionTable.Person> people =

@@ -1,0 +1,91 @@
+package org.probity.tasks.internal;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The inbox page and its actions (claim, give back); each action returns to the inbox. */
+@Controller
+class InboxPages {
+
+  private final InboxService inbox;
+  private final ActingUser acting;
+  private final RepositoryService repositoryService;
+
+  InboxPages(InboxService inbox, ActingUser acting, RepositoryService repositoryService) {
+    this.inbox = inbox;
+    this.acting = acting;
+    this.repositoryService = repositoryService;
+  }
+
+  @GetMapping("/inbox")
+  String inbox(
+      Authentication user,
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) String due,
+      @RequestParam(required = false) String assignment,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String dir,
+      @RequestParam(defaultValue = "0") String page,
+      Model model) {
+    Inbox.Filter filter = new Inbox.Filter(process, due, assignment, sort, dir, parsePage(page));
+    model.addAttribute("filter", filter);
+    model.addAttribute("inbox", inbox.inbox(user, filter));
+    model.addAttribute("startable", startable(user));
+    return "tasks/inbox";
+  }
+
+  /** Processes the user may start (Camunda's CREATE_INSTANCE, checked by the engine). */
+  private List<ProcessDefinition> startable(Authentication user) {
+    return acting.call(
+        user,
+        () ->
+            repositoryService.createProcessDefinitionQuery()
+                .latestVersion()
+                .startablePermissionCheck()
+                .startableInTasklist()
+                .active()
+                .orderByProcessDefinitionName()
+                .asc()
+                .list());
+  }
+
+  @PostMapping("/tasks/{id}/claim")
+  String claim(Authentication user, @PathVariable String id, RedirectAttributes redirect) {
+    inbox.claim(user, id);
+    redirect.addFlashAttribute("notice", "inbox.claimed");
+    return "redirect:/tasks/" + id;
+  }
+
+  @PostMapping("/tasks/{id}/unclaim")
+  String unclaim(Authentication user, @PathVariable String id, RedirectAttributes redirect) {
+    inbox.unclaim(user, id);
+    redirect.addFlashAttribute("notice", "inbox.unclaimed");
+    return "redirect:/inbox";
+  }
+
+  @PostMapping("/tasks/{id}/delegate")
+  String delegate(Authentication user, @PathVariable String id, @RequestParam(name = "to", defaultValue = "") String to, RedirectAttributes redirect) {
+    inbox.delegate(user, id, to);
+    redirect.addFlashAttribute("notice", "inbox.delegated");
+    return "redirect:/inbox";
+  }
+
+  private static int parsePage(String page) {
+    try {
+      return Integer.parseInt(page);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+}

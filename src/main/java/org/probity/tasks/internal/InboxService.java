@@ -1,0 +1,269 @@
+package org.probity.tasks.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.probity.common.InvalidInputException;
+import org.probity.common.NotFoundException;
+import org.probity.identity.Role;
+import org.probity.identity.UserAccount;
+import org.probity.identity.UserDirectory;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+/**
+ * The inbox: the user's own tasks and their groups' unclaimed tasks, through Camunda's own task
+ * query run as the user (so Camunda authorization filters), one page at a time plus counts.
+ */
+@Service
+class InboxService {
+
+  static final int PAGE_SIZE = 50;
+  static final Duration DUE_SOON = Duration.ofDays(3);
+
+  private final TaskService taskService;
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+  private final ActingUser acting;
+  private final UserDirectory directory;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
+
+  InboxService(
+      TaskService taskService,
+      RepositoryService repositoryService,
+      RuntimeService runtimeService,
+      ActingUser acting,
+      UserDirectory directory,
+      ProcessEngineConfiguration engineConfiguration) {
+    this.taskService = taskService;
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+    this.acting = acting;
+    this.directory = directory;
+    this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
+  }
+
+  Inbox inbox(Authentication user, Inbox.Filter filter) {
+    Date now = new Date();
+    Map<String, String> names = processNames();
+    record Found(List<Task> tasks, Map<String, Long> counts, long total) {}
+    Found found =
+        acting.call(
+            user,
+            () -> {
+              TaskQuery query = filtered(user, filter, now);
+              switch (filter.sort()) {
+                case "due" -> query.orderByDueDate();
+                case "priority" -> query.orderByTaskPriority();
+                default -> query.orderByTaskCreateTime();
+              }
+              if (filter.ascending()) {
+                query.asc();
+              } else {
+                query.desc();
+              }
+              query.orderByTaskId().asc();
+              // one more than a page tells whether there is a next page without another count
+              List<Task> page = query.listPage(filter.page() * PAGE_SIZE, PAGE_SIZE + 1);
+              Map<String, Long> counts = new LinkedHashMap<>();
+              long total = 0;
+              for (String key : names.keySet()) {
+                long count = mineOrMyGroups(user, taskService.createTaskQuery()).processDefinitionKey(key).active().count();
+                if (count > 0) {
+                  counts.put(key, count);
+                }
+                total += count;
+              }
+              return new Found(page, counts, total);
+            });
+    List<Task> tasks = found.tasks();
+    boolean hasNext = tasks.size() > PAGE_SIZE;
+    if (hasNext) {
+      tasks = tasks.subList(0, PAGE_SIZE);
+    }
+    // read without the user's authentication: names and business keys of tasks they already see
+    Map<String, ProcessDefinition> definitions = definitions(tasks);
+    Map<String, String> businessKeys = businessKeys(tasks);
+    List<Inbox.Row> rows =
+        tasks.stream().map(t -> row(t, definitions.get(t.getProcessDefinitionId()), businessKeys, now)).toList();
+    return new Inbox(rows, filter.page(), hasNext, found.total(), found.counts(), names);
+  }
+
+  private TaskQuery filtered(Authentication user, Inbox.Filter filter, Date now) {
+    TaskQuery query = taskService.createTaskQuery();
+    List<String> groups = ActingUser.groups(user);
+    switch (filter.assignment()) {
+      case "mine" -> query.taskAssignee(user.getName());
+      case "unassigned" -> {
+        // candidate-group queries return unassigned tasks only
+        if (groups.isEmpty()) {
+          query.taskId("none");
+        } else {
+          query.taskCandidateGroupIn(groups);
+        }
+      }
+      default -> mineOrMyGroups(user, query);
+    }
+    if (!filter.process().isEmpty()) {
+      query.processDefinitionKey(filter.process());
+    }
+    if ("overdue".equals(filter.due())) {
+      query.dueBefore(now);
+    } else if ("soon".equals(filter.due())) {
+      query.dueAfter(now).dueBefore(Date.from(now.toInstant().plus(DUE_SOON)));
+    }
+    return query.active();
+  }
+
+  private static TaskQuery mineOrMyGroups(Authentication user, TaskQuery query) {
+    List<String> groups = ActingUser.groups(user);
+    if (groups.isEmpty()) {
+      return query.taskAssignee(user.getName());
+    }
+    return query.or().taskAssignee(user.getName()).taskCandidateGroupIn(groups).endOr();
+  }
+
+  private Inbox.Row row(Task task, ProcessDefinition definition, Map<String, String> businessKeys, Date now) {
+    Date due = task.getDueDate();
+    boolean overdue = due != null && due.before(now);
+    boolean soon = due != null && !overdue && due.toInstant().isBefore(now.toInstant().plus(DUE_SOON));
+    return new Inbox.Row(
+        task.getId(),
+        task.getName(),
+        businessKeys.get(task.getProcessInstanceId()),
+        definition == null ? "" : definition.getKey(),
+        definition == null ? "" : nameOf(definition),
+        task.getCreateTime(),
+        due,
+        task.getPriority(),
+        task.getAssignee(),
+        overdue,
+        soon);
+  }
+
+  /** The page's definitions, read without the user's authentication (names are not secrets). */
+  private Map<String, ProcessDefinition> definitions(List<Task> tasks) {
+    Set<String> ids = tasks.stream().map(Task::getProcessDefinitionId).filter(id -> id != null).collect(Collectors.toSet());
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(ids.toArray(String[]::new)).list().stream()
+        .collect(Collectors.toMap(ProcessDefinition::getId, d -> d));
+  }
+
+  private Map<String, String> businessKeys(List<Task> tasks) {
+    Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> keys = new HashMap<>();
+    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(ids).list()) {
+      if (instance.getBusinessKey() != null) {
+        keys.put(instance.getId(), instance.getBusinessKey());
+      }
+    }
+    return keys;
+  }
+
+  /** Latest definition of each process key: the inbox's process filter and counts. */
+  Map<String, String> processNames() {
+    Map<String, String> names = new java.util.TreeMap<>();
+    for (ProcessDefinition d : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+      names.put(d.getKey(), nameOf(d));
+    }
+    return names;
+  }
+
+  static String nameOf(ProcessDefinition definition) {
+    return definition.getName() != null ? definition.getName() : definition.getKey();
+  }
+
+  /** The task if the user may see it (Camunda filters), else 404, whatever the id. */
+  Task visibleTask(Authentication user, String taskId) {
+    Task task = acting.call(user, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
+      throw new NotFoundException("No such task");
+    }
+    return task;
+  }
+
+  void claim(Authentication user, String taskId) {
+    visibleTask(user, taskId);
+    acting.run(user, () -> taskService.claim(taskId, user.getName()));
+  }
+
+  /** Gives a claimed task back to its groups (Camunda's claim with no user, checked as TASK_WORK). */
+  void unclaim(Authentication user, String taskId) {
+    Task task = visibleTask(user, taskId);
+    if (!user.getName().equals(task.getAssignee())) {
+      throw new InvalidInputException("task", "only the assignee can give a task back");
+    }
+    acting.run(user, () -> taskService.claim(taskId, null));
+  }
+
+  /** Members of the task's candidate groups that the user shares: whom the user may hand it to. */
+  List<UserAccount> delegates(Authentication user, Task task) {
+    List<String> mine = ActingUser.groups(user);
+    Set<String> groups =
+        taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+            .map(IdentityLink::getGroupId)
+            .filter(mine::contains)
+            .collect(Collectors.toSet());
+    Map<String, UserAccount> members = new java.util.TreeMap<>();
+    for (String group : groups) {
+      Role.byId(group).ifPresent(role -> directory.membersOf(role).forEach(m -> members.put(m.username(), m)));
+    }
+    members.remove(user.getName());
+    return List.copyOf(members.values());
+  }
+
+  /**
+   * Hands a task the user holds (or may claim) to another member of one of its candidate groups
+   * that the user belongs to. Camunda's own rule for assigning is TASK_ASSIGN, which no role holds:
+   * Probity checks its narrower rule here, then assigns with the engine's check off but the user
+   * still authenticated, so the operation log records who handed it to whom.
+   */
+  void delegate(Authentication user, String taskId, String toUser) {
+    Task task = visibleTask(user, taskId);
+    if (task.getAssignee() != null && !user.getName().equals(task.getAssignee())) {
+      throw new InvalidInputException("task", "the task is assigned to someone else");
+    }
+    boolean allowed = delegates(user, task).stream().anyMatch(m -> m.username().equals(toUser));
+    if (!allowed) {
+      throw new InvalidInputException("delegate", "not a member of the task's group");
+    }
+    acting.run(
+        user,
+        () ->
+            engineConfiguration.getCommandExecutorTxRequired()
+                .execute(
+                    context -> {
+                      context.disableAuthorizationCheck();
+                      try {
+                        return new AssignTaskCmd(taskId, toUser).execute(context);
+                      } finally {
+                        context.enableAuthorizationCheck();
+                      }
+                    }));
+  }
+
+}
