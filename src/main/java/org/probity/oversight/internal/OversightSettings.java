@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code probity.oversight.*}: the committee's quorum and the review's timers. The timer start
- * event of {@code oversight-review} reads {@link #getScheduleCycle()} as
- * {@code ${oversightSettings.scheduleCycle}} (a timer start cannot read process variables); the
+ * event of {@code oversight-review} reads {@link #scheduleCycle()} as
+ * {@code ${oversightSettings.scheduleCycle()}} (a timer start cannot read process variables); the
  * other durations reach the process as variables set when a review opens.
  */
 @Component("oversightSettings")
@@ -36,8 +36,11 @@ public class OversightSettings {
     this.followUpInterval = followUpInterval;
   }
 
-  /** Cron expression or ISO 8601 repetition of the periodic-review start (default daily 06:00). */
-  public String getScheduleCycle() {
+  /**
+   * Cron expression or ISO 8601 repetition of the periodic-review start (default daily 06:00),
+   * called by the schedule's timer as {@code ${oversightSettings.scheduleCycle()}}.
+   */
+  public String scheduleCycle() {
     return scheduleCycle;
   }
 
