@@ -25,6 +25,7 @@ public final class HttpSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
   private final String base;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
   private final String basicAuth;
 
@@ -33,7 +34,7 @@ public final class HttpSession {
     this.basicAuth = basicAuth;
     this.client =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
@@ -70,6 +71,15 @@ public final class HttpSession {
       throw new IllegalStateException("No CSRF token in the page");
     }
     return matcher.group(1);
+  }
+
+  /** A cookie the server set, e.g. Camunda's {@code XSRF-TOKEN}. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No cookie " + name));
   }
 
   public HttpResponse<String> get(String path) {

@@ -1,0 +1,209 @@
+package org.probity.common.forms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+/**
+ * Inside the engine, before a start form or a task completion runs, checks the submission against
+ * the deployed form's schema and every {@link SubmissionRule} that applies. Being a command
+ * interceptor, it sees every door at once: Probity's own code, {@code /engine-rest}, and Tasklist
+ * (which completes through the webapp's copy of the REST API). A refusal throws
+ * {@link FormSubmissionRefused} before anything is written.
+ *
+ * <p>It also closes the side doors a user could take around a form: setting task variables
+ * directly, starting a process at chosen activities, and correlating messages are reserved to
+ * process administrators when a user calls them directly (the system's own nested calls, such as a
+ * delegate correlating a message, are not affected).
+ */
+final class SubmissionGuard extends CommandInterceptor {
+
+  private static final List<String> ADMIN_GROUPS = List.of("process-admins", "camunda-admin");
+  private static final java.util.Set<String> TASK_VARIABLE_COMMANDS =
+      java.util.Set.of("SetTaskVariablesCmd", "PatchTaskVariablesCmd", "RemoveTaskVariablesCmd");
+  private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+
+  private final Supplier<Stream<SubmissionRule>> rules;
+  private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
+
+  SubmissionGuard(Supplier<Stream<SubmissionRule>> rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    int depth = DEPTH.get();
+    DEPTH.set(depth + 1);
+    try {
+      inspect(command, depth == 0);
+      return next.execute(command);
+    } finally {
+      if (depth == 0) {
+        DEPTH.remove();
+      } else {
+        DEPTH.set(depth);
+      }
+    }
+  }
+
+  private void inspect(Command<?> command, boolean calledByUser) {
+    if (command instanceof CompleteTaskCmd complete) {
+      checkCompletion(field(complete, CompleteTaskCmd.class, "taskId"), field(complete, CompleteTaskCmd.class, "variables"));
+    } else if (command instanceof SubmitTaskFormCmd submit) {
+      checkCompletion(field(submit, SubmitTaskFormCmd.class, "taskId"), field(submit, SubmitTaskFormCmd.class, "properties"));
+    } else if (command instanceof StartProcessInstanceCmd start) {
+      ProcessInstantiationBuilderImpl builder = field(start, StartProcessInstanceCmd.class, "instantiationBuilder");
+      checkStart(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), builder.getVariables());
+    } else if (command instanceof SubmitStartFormCmd submit) {
+      checkStart(field(submit, SubmitStartFormCmd.class, "processDefinitionId"), null, field(submit, SubmitStartFormCmd.class, "variables"));
+    } else if (calledByUser && isUserWithoutAdminRole()) {
+      if (command instanceof StartProcessInstanceAtActivitiesCmd) {
+        throw refused("start a process at chosen activities");
+      }
+      if (TASK_VARIABLE_COMMANDS.contains(command.getClass().getSimpleName())) {
+        throw refused("set task variables outside a form submission");
+      }
+      if (command instanceof CorrelateMessageCmd || command instanceof CorrelateAllMessageCmd) {
+        throw refused("correlate messages directly");
+      }
+    }
+  }
+
+  private void checkCompletion(String taskId, Map<String, Object> submitted) {
+    CommandContext context = Context.getCommandContext();
+    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (task == null) {
+      return; // the command itself answers "not found"
+    }
+    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+      checker.checkTaskWork(task);
+    }
+    Map<String, Object> values = submitted == null ? Map.of() : submitted;
+    FormSchema schema = schemaOf(new GetTaskFormCmd(taskId).execute(context), context);
+    Map<String, Object> existing = new LinkedHashMap<>(task.getVariables());
+    ProcessDefinitionEntity definition = task.getProcessDefinition();
+    String processKey = definition == null ? null : definition.getKey();
+    enforce(schema, processKey, task.getTaskDefinitionKey(), values, existing, context);
+  }
+
+  private void checkStart(String definitionId, String definitionKey, Map<String, Object> submitted) {
+    CommandContext context = Context.getCommandContext();
+    var cache = context.getProcessEngineConfiguration().getDeploymentCache();
+    ProcessDefinitionEntity definition =
+        definitionId != null
+            ? cache.findDeployedProcessDefinitionById(definitionId)
+            : definitionKey != null ? cache.findDeployedLatestProcessDefinitionByKey(definitionKey) : null;
+    if (definition == null) {
+      return;
+    }
+    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+      checker.checkCreateProcessInstance(definition);
+    }
+    Map<String, Object> values = submitted == null ? Map.of() : submitted;
+    FormSchema schema = schemaOf(new GetStartFormCmd(definition.getId()).execute(context), context);
+    enforce(schema, definition.getKey(), Submission.START, values, Map.of(), context);
+  }
+
+  private void enforce(
+      FormSchema schema,
+      String processKey,
+      String activityId,
+      Map<String, Object> values,
+      Map<String, Object> existing,
+      CommandContext context) {
+    Authentication user = context.getAuthentication();
+    boolean system = user == null;
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (schema != null) {
+      errors.putAll(FormSubmissionValidator.check(schema, values, existing, system));
+    }
+    Map<String, Object> plainValues = new LinkedHashMap<>();
+    values.forEach((k, v) -> plainValues.put(k, FormSubmissionValidator.unwrap(v)));
+    Submission submission =
+        new Submission(
+            processKey,
+            activityId,
+            system ? null : user.getUserId(),
+            system || user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()),
+            plainValues,
+            existing);
+    rules.get()
+        .filter(rule -> rule.appliesTo(processKey, activityId))
+        .forEach(rule -> rule.check(submission).forEach(errors::putIfAbsent));
+    if (!errors.isEmpty()) {
+      throw new FormSubmissionRefused(errors);
+    }
+  }
+
+  private FormSchema schemaOf(FormData formData, CommandContext context) {
+    if (formData == null || (formData.getCamundaFormRef() == null && !isCamundaFormKey(formData.getFormKey()))) {
+      return null;
+    }
+    try (InputStream in = new DeployedFormResource(formData).execute(context)) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return schemas.computeIfAbsent(json, SubmissionGuard::parse);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the deployed form", e);
+    }
+  }
+
+  private static FormSchema parse(String json) {
+    try {
+      return FormSchema.parse(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException("The deployed form is not valid JSON", e);
+    }
+  }
+
+  private static boolean isCamundaFormKey(String formKey) {
+    return formKey != null && formKey.startsWith("camunda-forms:");
+  }
+
+  private static boolean isUserWithoutAdminRole() {
+    Authentication user = Context.getCommandContext().getAuthentication();
+    return user != null && (user.getGroupIds() == null || user.getGroupIds().stream().noneMatch(ADMIN_GROUPS::contains));
+  }
+
+  private static AuthorizationException refused(String what) {
+    return new AuthorizationException("Only process administrators may " + what);
+  }
+
+  /** Reads a command's protected field: Camunda exposes no getter for the submitted values. */
+  @SuppressWarnings("unchecked")
+  private static <V> V field(Object command, Class<?> declaringClass, String name) {
+    try {
+      Field field = declaringClass.getDeclaredField(name);
+      field.setAccessible(true);
+      return (V) field.get(command);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Camunda's " + declaringClass.getSimpleName() + " has no field " + name, e);
+    }
+  }
+}
