@@ -49,9 +49,9 @@ def proposal_fields():
         field("textarea", "objectives", "Objectives", True, maxLength=2000),
         field("textarea", "targetGroups", "Target groups", True, maxLength=1000),
         field("textarea", "regions", "Regions", True, maxLength=1000),
-        field("number", "budget", "Budget", True, min=1),
+        field("number", "budget", "Budget", True),  # bounds: ProposalRule (configurable)
         field("textfield", "currency", "Currency (ISO 4217 code, e.g. USD)", True, pattern="^[A-Z]{3}$", maxLength=3),
-        field("number", "durationMonths", "Duration (months)", True, min=1, max=600),
+        field("number", "durationMonths", "Duration (months)", True),  # bounds: ProposalRule (configurable)
         text("### Indicators (baseline, target, and whether the value should increase or decrease)"),
     ]
     for i in (1, 2, 3):

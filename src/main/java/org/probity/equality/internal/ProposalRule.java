@@ -38,7 +38,7 @@ class ProposalRule implements SubmissionRule {
     checkBudget(v, errors);
     String currency = v.text("currency");
     if (currency != null && !properties.currencies().contains(currency)) {
-      errors.put("currency", "Currency: '" + currency + "' is not an accepted ISO 4217 currency code; use one of "
+      errors.put("currency", "'" + currency + "' is not an accepted ISO 4217 currency code; use one of "
           + String.join(", ", properties.currencies()));
     }
     checkDuration(v, errors);
@@ -49,29 +49,29 @@ class ProposalRule implements SubmissionRule {
   }
 
   private void checkBudget(FormValues v, Map<String, String> errors) {
-    BigDecimal budget = number(v, "budget", "Budget", errors);
+    BigDecimal budget = number(v, "budget", "budget", errors);
     if (budget == null) {
       return;
     }
     if (budget.signum() <= 0) {
-      errors.put("budget", "Budget: must be a positive amount (given " + budget.toPlainString() + ")");
+      errors.put("budget", "must be a positive amount (given " + budget.toPlainString() + ")");
     } else if (budget.compareTo(properties.maxBudget()) > 0) {
-      errors.put("budget", "Budget: " + budget.toPlainString() + " exceeds the maximum of "
-          + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(properties.maxBudget()) + " for one program");
+      errors.put("budget", "exceeds the maximum of "
+          + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(properties.maxBudget()) + " for one program (given " + budget.toPlainString() + ")");
     }
   }
 
   private void checkDuration(FormValues v, Map<String, String> errors) {
-    BigDecimal months = number(v, "durationMonths", "Duration", errors);
+    BigDecimal months = number(v, "durationMonths", "duration", errors);
     if (months == null) {
       return;
     }
     int min = properties.minDurationMonths();
     int max = properties.maxDurationMonths();
     if (months.stripTrailingZeros().scale() > 0) {
-      errors.put("durationMonths", "Duration: a whole number of months, please");
+      errors.put("durationMonths", "must be a whole number of months");
     } else if (months.compareTo(BigDecimal.valueOf(min)) < 0 || months.compareTo(BigDecimal.valueOf(max)) > 0) {
-      errors.put("durationMonths", "Duration: must be between " + min + " and " + max + " months (given "
+      errors.put("durationMonths", "must be between " + min + " and " + max + " months (given "
           + months.toPlainString() + ")");
     }
   }
