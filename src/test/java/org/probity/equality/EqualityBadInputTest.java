@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.probity.common.forms.FormSubmissionRefused;
 import org.probity.support.HttpSession;
@@ -40,6 +41,11 @@ class EqualityBadInputTest {
   @BeforeEach
   void login() {
     analyst = HttpSession.basic(port, "analyst", "demo");
+  }
+
+  @AfterEach
+  void endRunningInstances() {
+    EqualityScenario.deleteRunningInstances(runtimeService);
   }
 
   @Test

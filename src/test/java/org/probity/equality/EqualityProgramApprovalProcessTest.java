@@ -59,6 +59,11 @@ class EqualityProgramApprovalProcessTest {
     BpmnAwareTests.init(processEngine);
   }
 
+  @AfterAll
+  void endRunningInstances() {
+    EqualityScenario.deleteRunningInstances(runtimeService);
+  }
+
   @Test
   void anAdoptedProgramIsImplementedMonitoredEvaluatedAndClosed() {
     ProcessInstance pi = throughFinance();

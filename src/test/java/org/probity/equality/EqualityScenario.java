@@ -12,6 +12,18 @@ final class EqualityScenario {
 
   private EqualityScenario() {}
 
+  /**
+   * Ends the instances a test class left running, so that tests which list every open task in the
+   * shared context (an auditor's view, for example) see only their own. History stays.
+   */
+  static void deleteRunningInstances(org.camunda.bpm.engine.RuntimeService runtimeService) {
+    var ids = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).list().stream()
+        .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+    if (!ids.isEmpty()) {
+      runtimeService.deleteProcessInstances(ids, "test finished", true, true);
+    }
+  }
+
   static Map<String, Object> proposal() {
     Map<String, Object> v = new HashMap<>();
     v.put("title", "Northern districts public employment program");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.probity.support.MySqlTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,11 @@ class MySqlEqualityProgramTest {
   @Autowired TaskService taskService;
   @Autowired EqualityPrograms programs;
   @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void endRunningInstances() {
+    EqualityScenario.deleteRunningInstances(runtimeService);
+  }
 
   @Test
   void aProposalIsAssessedScoredAndRecordedOnMySql() {

@@ -18,5 +18,8 @@ class RecordCommitteeVoteListener implements TaskListener {
   public void notify(DelegateTask task) {
     programs.recordVote((Long) task.getVariable("programId"), (Integer) task.getVariable("voteRound"),
         task.getAssignee(), (String) task.getVariable("vote"), (String) task.getVariable("voteReason"));
+    // the ballot is on record; the next member's ballot must not inherit this one's values
+    task.removeVariable("vote");
+    task.removeVariable("voteReason");
   }
 }

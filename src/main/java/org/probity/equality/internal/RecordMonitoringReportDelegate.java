@@ -20,5 +20,8 @@ class RecordMonitoringReportDelegate implements JavaDelegate {
     var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String filedBy = authentication == null ? null : authentication.getUserId();
     execution.setVariable("harmSignalled", programs.recordMonitoringReport(programId, execution.getVariables(), filedBy));
+    // the report is on record; the next report starts from empty values, not from this one's
+    execution.removeVariables(java.util.List.of("indicator1Value", "indicator2Value", "indicator3Value", "harmObserved",
+        "reportNotes"));
   }
 }
