@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probity.personnel.PersonnelQuery;
+import org.probity.personnel.PersonnelRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,6 +38,10 @@ class EmbeddedRestartTest {
       RuntimeService runtime = second.getBean(RuntimeService.class);
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey())
           .isEqualTo("CASE-1");
+      // the demo personnel are registered once, and their names still decrypt with the kept demo key
+      PersonnelRegistry personnel = second.getBean(PersonnelRegistry.class);
+      assertThat(personnel.search(PersonnelQuery.byServiceNumber("PD-10")).total()).isEqualTo(10);
+      assertThat(personnel.find("PD-1003").orElseThrow().fullName()).isEqualTo("Zoë Ndayishimiye");
     }
   }
 

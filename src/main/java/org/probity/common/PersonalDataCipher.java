@@ -40,6 +40,7 @@ public class PersonalDataCipher {
 
   private final SecretKey key;
   private final SecretKey pseudonymKey;
+  private final SecretKey blindIndexKey;
   private final SecureRandom random = new SecureRandom();
 
   public PersonalDataCipher(
@@ -48,6 +49,7 @@ public class PersonalDataCipher {
     byte[] raw = loadKey(configuredKey, demoKeyFile);
     this.key = new SecretKeySpec(raw, "AES");
     this.pseudonymKey = new SecretKeySpec(hmac(raw, "probity-pseudonym-v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    this.blindIndexKey = new SecretKeySpec(hmac(raw, "probity-blind-index-v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
   }
 
   /** Encrypts a value for the given field context; null stays null. */
@@ -103,6 +105,25 @@ public class PersonalDataCipher {
       mac.init(pseudonymKey);
       byte[] digest = mac.doFinal((kind + "\u0000" + value.trim().toLowerCase()).getBytes(StandardCharsets.UTF_8));
       return kind.toUpperCase() + "-" + HexFormat.of().formatHex(digest, 0, 6).toUpperCase();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A keyed blind index (HMAC-SHA-256, hex) of an already normalised value, so that encrypted data
+   * can be found by equality without being stored in clear: equal inputs give equal indexes, and
+   * nobody without the key can compute one. {@code kind} separates uses (for example
+   * {@code "personnel.name.token"}). Callers normalise first; the value is taken as given.
+   */
+  public String blindIndex(String kind, String normalisedValue) {
+    if (normalisedValue == null) {
+      return null;
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(blindIndexKey);
+      return HexFormat.of().formatHex(mac.doFinal((kind + "\u0000" + normalisedValue).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -43,6 +43,21 @@ class PersonalDataCipherTest {
   }
 
   @Test
+  void blindIndexesAreStableKeyedAndSeparatedByKind() {
+    String index = cipher.blindIndex("personnel.name.token", "amani");
+    assertThat(index).hasSize(64).isEqualTo(cipher.blindIndex("personnel.name.token", "amani"));
+    assertThat(index).isNotEqualTo(cipher.blindIndex("personnel.name", "amani"));
+    assertThat(index).isNotEqualTo(cipher.blindIndex("personnel.name.token", "baraka"));
+    byte[] other = new byte[32];
+    other[0] = 1;
+    assertThat(new PersonalDataCipher(Base64.getEncoder().encodeToString(other), "").blindIndex("personnel.name.token", "amani"))
+        .isNotEqualTo(index);
+    // not the pseudonym key either
+    assertThat(cipher.pseudonym("personnel.name.token", "amani")).doesNotContain(index.substring(0, 12).toUpperCase());
+    assertThat(cipher.blindIndex("k", null)).isNull();
+  }
+
+  @Test
   void aKeyIsRequiredOutsideTheDemoAndMustBe32Bytes() {
     assertThatThrownBy(() -> new PersonalDataCipher("", "")).hasMessageContaining("PROBITY_ENCRYPTION_KEY is missing");
     assertThatThrownBy(() -> new PersonalDataCipher(Base64.getEncoder().encodeToString(new byte[16]), ""))

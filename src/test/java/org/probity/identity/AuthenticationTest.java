@@ -21,6 +21,7 @@ class AuthenticationTest {
     assertThat(anonymous.get("/engine-rest/task").statusCode()).isEqualTo(401);
     assertThat(anonymous.get("/engine-rest/process-definition").statusCode()).isEqualTo(401);
     assertThat(anonymous.get("/api/whoami").statusCode()).isEqualTo(401);
+    assertThat(anonymous.postJson("/api/whoami", "{}").statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -68,13 +69,17 @@ class SecurityConfiguration {
             a -> a.requestMatchers(path("/api/public/**")).permitAll().anyRequest().authenticated())
         .httpBasic(withDefaults())
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        // a request that carries its own credentials cannot be forged by another site; a
+        // an API call is not a page to come back to after login: no session for the anonymous
+        .requestCache(c -> c.requestCache(new NullRequestCache()))
+        // a request that carries its own credentials cannot be forged by another site, nor can
+        // one without a session cookie (it has no session to ride on: it gets 401, not 403); a
         // session-authenticated one must carry the CSRF token
         .csrf(
             c ->
                 c.requireCsrfProtectionMatcher(
                     new AndRequestMatcher(
                         CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        request -> request.getRequestedSessionId() != null,
                         new NegatedRequestMatcher(SecurityConfiguration::hasAuthorizationHeader),
                         new NegatedRequestMatcher(path("/api/public/**")))))
         .build();
