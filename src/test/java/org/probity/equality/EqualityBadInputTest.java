@@ -139,6 +139,24 @@ class EqualityBadInputTest {
   }
 
   @Test
+  void aRevisionThatSendsOnlyWhatChangedIsCheckedAgainstTheWholeProposal() {
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(KEY, EqualityScenario.proposal());
+    taskService.complete(taskId(pi, "UserTask_CheckCompleteness"),
+        of("completenessDecision", "incomplete", "revisionReason", "Target too timid"));
+    String revision = taskId(pi, "UserTask_ReviseProposal");
+    // the baseline (40) and direction (increase) are the instance's: 30 goes the wrong way
+    assertThatThrownBy(() -> taskService.complete(revision, of("indicator1Target", 30L, "revisionNote", "Lower target")))
+        .isInstanceOfSatisfying(FormSubmissionRefused.class, e -> assertThat(e.fieldErrors()).containsEntry(
+            "indicator1Target",
+            "Indicator 1: the target (30) must be above the baseline (40) for an indicator that should increase"));
+    assertThatThrownBy(() -> taskService.complete(revision, of("budget", -1L, "revisionNote", "Budget")))
+        .isInstanceOfSatisfying(FormSubmissionRefused.class, e -> assertThat(e.fieldErrors())
+            .containsEntry("budget", "must be a positive amount (given -1)"));
+    taskService.complete(revision, of("indicator1Target", 60L, "revisionNote", "Higher target"));
+    assertThat(taskId(pi, "UserTask_CheckCompleteness")).isNotNull();
+  }
+
+  @Test
   void returnsAndRecusalsCarryTheirReasonAndMilestonesTheirDates() {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(KEY, EqualityScenario.proposal());
     String check = taskId(pi, "UserTask_CheckCompleteness");

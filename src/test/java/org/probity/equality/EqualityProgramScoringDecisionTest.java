@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -88,9 +87,5 @@ class EqualityProgramScoringDecisionTest {
 
   private static int sum(DmnDecisionResult result) {
     return result.getResultList().stream().mapToInt(e -> ((Number) e.get("points")).intValue()).sum();
-  }
-
-  static String reasons(DmnDecisionResult result) {
-    return result.getResultList().stream().map(e -> (String) e.get("reason")).collect(Collectors.joining("; "));
   }
 }

@@ -12,6 +12,13 @@ final class FormValues {
     this.values = values;
   }
 
+  /** The instance's values with this submission's on top (a start has no earlier values). */
+  static Map<String, Object> asItWillStand(org.probity.common.forms.Submission submission) {
+    Map<String, Object> merged = new java.util.HashMap<>(submission.processVariables());
+    merged.putAll(submission.values());
+    return merged;
+  }
+
   boolean has(String key) {
     Object v = values.get(key);
     return v != null && !(v instanceof String s && s.isBlank());

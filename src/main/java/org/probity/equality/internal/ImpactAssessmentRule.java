@@ -21,7 +21,8 @@ class ImpactAssessmentRule implements SubmissionRule {
 
   @Override
   public Map<String, String> check(Submission submission) {
-    FormValues v = new FormValues(submission.values());
+    // a revision may send only what changed: the rules apply to the proposal as it will stand
+    FormValues v = new FormValues(FormValues.asItWillStand(submission));
     Map<String, String> errors = new LinkedHashMap<>();
     for (int g = 1; g <= ImpactMatrix.GROUP_SLOTS; g++) {
       boolean named = v.has("group" + g + "Name");

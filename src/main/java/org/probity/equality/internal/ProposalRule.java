@@ -33,7 +33,8 @@ class ProposalRule implements SubmissionRule {
 
   @Override
   public Map<String, String> check(Submission submission) {
-    FormValues v = new FormValues(submission.values());
+    // a revision may send only what changed: the rules apply to the proposal as it will stand
+    FormValues v = new FormValues(FormValues.asItWillStand(submission));
     Map<String, String> errors = new LinkedHashMap<>();
     checkBudget(v, errors);
     String currency = v.text("currency");
