@@ -2,7 +2,7 @@
 """Writes forms/equality-*.form (Camunda Forms JSON) for equality-program-approval.
 
 The forms have fixed slots (3 indicators, 3 groups x 5 dimensions, 3 milestones), so they are
-generated here rather than drawn by hand. Run from the repository root: python3 tools/equality_forms.py
+generated here rather than drawn by hand. Run from the repository root: python3 src/tools/equality/equality_forms.py
 """
 import json
 
@@ -70,7 +70,7 @@ def form(form_id, components):
     for n, c in enumerate(components):
         c["id"] = f"Field_{c['key']}" if "key" in c else f"Text_{n}"
     return {"components": components, "type": "default", "id": form_id, "schemaVersion": 4,
-            "exporter": {"name": "probity tools/equality_forms.py", "version": "1"}}
+            "exporter": {"name": "probity src/tools/equality/equality_forms.py", "version": "1"}}
 
 
 def decision(key, label, pairs):
