@@ -47,7 +47,7 @@ class ComplaintApi {
   @PreAuthorize("hasAnyAuthority('intake-officers', 'investigators', 'oversight-committee', 'committee-chair', 'auditors')")
   Map<String, Object> show(@PathVariable String reference, Authentication auth) {
     Map<String, Object> view = views.forStaff(complaints.caseOf(known(reference)), auth);
-    // in the request's transaction-less read: the trail runs its own transaction
+    // recorded only once the view was built: a refused or failed read leaves no CASE_READ
     audit.record(AuditAction.CASE_READ, reference, Map.of("via", "api", "caseTeamView", views.onCaseTeam(auth, reference)));
     return view;
   }

@@ -38,10 +38,9 @@ class VettingComplaintRecords implements ComplaintRecordsCheck {
       return List.of();
     }
     Instant since = Instant.now().minus(properties.pattern().windowDuration());
-    String normalised = serviceNumber.strip().toUpperCase(java.util.Locale.ROOT);
     boolean thresholdReached =
-        store.complaintsAgainst(normalised, since) >= properties.pattern().complaints()
-            || store.sustainedSeriousAgainst(normalised, since) >= properties.pattern().sustainedSerious();
+        store.complaintsAgainst(serviceNumber, since) >= properties.pattern().complaints()
+            || store.sustainedSeriousAgainst(serviceNumber, since) >= properties.pattern().sustainedSerious();
     return complaints.stream()
         .map(c -> {
           List<Allegation> allegations = store.allegations(c.reference());
