@@ -17,6 +17,8 @@ import org.probity.identity.UserDirectory;
 import org.probity.tasks.CaseFact;
 import org.probity.tasks.CaseViewContributor;
 import org.probity.tasks.RelatedCase;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,8 +109,9 @@ class ComplaintCasePageContribution implements CaseViewContributor {
   }
 
   /**
-   * By service number (exact, normalised) or part of the officer's name: names are encrypted, so
-   * they are decrypted page by page and compared here.
+   * By service number (exact, normalised) for everyone who searches; by part of the officer's name
+   * only among the cases whose team the searching user is on (the name is theirs to see, a match
+   * would otherwise reveal it). Names are encrypted: decrypted page by page and compared here.
    */
   @Override
   public Set<String> casesConcerningOfficer(String serviceNumberOrName) {
@@ -116,6 +119,7 @@ class ComplaintCasePageContribution implements CaseViewContributor {
     if (query.isEmpty()) {
       return Set.of();
     }
+    Authentication searcher = SecurityContextHolder.getContext().getAuthentication();
     Set<String> found = new HashSet<>();
     String after = "";
     while (true) {
@@ -123,9 +127,12 @@ class ComplaintCasePageContribution implements CaseViewContributor {
       for (Object[] row : page) {
         String reference = (String) row[0];
         String serviceNumber = (String) row[1];
+        if (serviceNumber != null && serviceNumber.strip().equalsIgnoreCase(query)) {
+          found.add(reference);
+          continue;
+        }
         String name = complaints.decrypt((String) row[2], ComplaintService.CONTEXT_SUBJECT_NAME);
-        if ((serviceNumber != null && serviceNumber.strip().equalsIgnoreCase(query))
-            || (name != null && name.toLowerCase(Locale.ROOT).contains(query))) {
+        if (name != null && name.toLowerCase(Locale.ROOT).contains(query) && searcher != null && views.onCaseTeam(searcher, reference)) {
           found.add(reference);
         }
       }
