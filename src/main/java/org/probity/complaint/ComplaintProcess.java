@@ -8,7 +8,9 @@ public final class ComplaintProcess {
 
   /**
    * The BPMN message sent when a subject officer crosses the pattern threshold; variables
-   * {@code serviceNumber}, {@code complaintReference}, {@code vettingReason}.
+   * {@code serviceNumber}, {@code complaintReference}, {@code vettingReason}. A process started by it
+   * (personnel-vetting) also receives {@code reason = complaint-pattern} and
+   * {@code complaintReferences} (the complaints of the pattern window, comma-separated).
    */
   public static final String VETTING_REVIEW_REQUESTED = "VettingReviewRequested";
 

@@ -2,6 +2,8 @@ package org.probity.complaint.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.probity.audit.AuditAction;
+import org.probity.audit.AuditTrail;
 import org.probity.common.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,8 +25,10 @@ class ComplaintApi {
   private final ComplaintService complaints;
   private final ComplaintViews views;
   private final ComplaintAppeals appeals;
+  private final AuditTrail audit;
 
-  ComplaintApi(ComplaintIntake intake, ComplaintService complaints, ComplaintViews views, ComplaintAppeals appeals) {
+  ComplaintApi(ComplaintIntake intake, ComplaintService complaints, ComplaintViews views, ComplaintAppeals appeals, AuditTrail audit) {
+    this.audit = audit;
     this.intake = intake;
     this.complaints = complaints;
     this.views = views;
@@ -42,7 +46,10 @@ class ComplaintApi {
   @GetMapping("/{reference}")
   @PreAuthorize("hasAnyAuthority('intake-officers', 'investigators', 'oversight-committee', 'committee-chair', 'auditors')")
   Map<String, Object> show(@PathVariable String reference, Authentication auth) {
-    return views.forStaff(complaints.caseOf(known(reference)), auth);
+    Map<String, Object> view = views.forStaff(complaints.caseOf(known(reference)), auth);
+    // recorded only once the view was built: a refused or failed read leaves no CASE_READ
+    audit.record(AuditAction.CASE_READ, reference, Map.of("via", "api", "caseTeamView", views.onCaseTeam(auth, reference)));
+    return view;
   }
 
   /** An appeal lodged by an intake officer for a complainant (in person, by phone or letter). */

@@ -27,6 +27,9 @@ import org.probity.complaint.internal.ComplaintRecords.Subject;
 import org.probity.identity.Role;
 import org.probity.identity.UserAccount;
 import org.probity.identity.UserDirectory;
+import org.probity.personnel.PersonnelRecord;
+import org.probity.personnel.PersonnelRegistry;
+import org.probity.personnel.ServiceNumber;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,10 +55,12 @@ class ComplaintService {
   private final ComplaintNotifier notifier;
   private final ComplaintProperties properties;
   private final UserDirectory directory;
+  private final PersonnelRegistry personnel;
 
   ComplaintService(
       ComplaintStore store, PersonalDataCipher cipher, ReceiptCodes receipts, ComplaintNotifier notifier,
-      ComplaintProperties properties, UserDirectory directory) {
+      ComplaintProperties properties, UserDirectory directory, PersonnelRegistry personnel) {
+    this.personnel = personnel;
     this.store = store;
     this.cipher = cipher;
     this.receipts = receipts;
@@ -94,12 +99,13 @@ class ComplaintService {
             text(values, "piiComplainantGender")));
     store.insertSubject(
         reference,
-        new Subject(
-            text(values, "subjectServiceNumber"),
-            cipher.encrypt(text(values, "piiSubjectName"), CONTEXT_SUBJECT_NAME),
-            text(values, "subjectUnit"),
-            text(values, "subjectRank"),
-            text(values, "subjectInstitution")));
+        withRegistryData(
+            new Subject(
+                text(values, "subjectServiceNumber"),
+                cipher.encrypt(text(values, "piiSubjectName"), CONTEXT_SUBJECT_NAME),
+                text(values, "subjectUnit"),
+                text(values, "subjectRank"),
+                text(values, "subjectInstitution"))));
     int count = 0;
     String leadType = null;
     String leadSeverity = null;
@@ -122,6 +128,27 @@ class ComplaintService {
     receipts.handOver(code);
     store.insertDecision(reference, "intake", "registered", null, registeredBy, now);
     return new Registered(reference, leadType, leadSeverity, count, now.plus(properties.acknowledgementDuration()));
+  }
+
+  /**
+   * The officer as the personnel registry knows them: a service number found in the registry takes
+   * the registry's (normalised) number, unit, rank and institution, which then drive the
+   * conflict-of-interest rule and the searches by unit; an unknown number stays as entered.
+   */
+  Subject withRegistryData(Subject entered) {
+    return registryRecord(entered.serviceNumber())
+        .map(p -> new Subject(p.serviceNumber(), entered.nameEnc(), p.unit(), p.rank(), institutionValue(p)))
+        .orElse(entered);
+  }
+
+  /** The registry's record of the officer, when the service number is registered. */
+  Optional<PersonnelRecord> registryRecord(String serviceNumber) {
+    return ServiceNumber.isValid(serviceNumber) ? personnel.find(serviceNumber) : Optional.empty();
+  }
+
+  /** The registry's institution in the intake form's values (PRISON_SERVICE: prison-service). */
+  private static String institutionValue(PersonnelRecord person) {
+    return person.institution() == null ? null : person.institution().name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   Complaint complaint(String reference) {
@@ -168,7 +195,8 @@ class ComplaintService {
     if (account.isEmpty() || !account.get().enabled() || !account.get().hasRole(Role.INVESTIGATORS)) {
       return Optional.of("is not an active investigator");
     }
-    if (sameUnit(account.get().unit(), store.subject(reference).unit())) {
+    // the registry's unit today when the officer is registered (a transfer since intake counts)
+    if (sameUnit(account.get().unit(), withRegistryData(store.subject(reference)).unit())) {
       return Optional.of("belongs to the officer's unit (conflict of interest)");
     }
     if (store.conflicts(reference).stream().anyMatch(c -> c.username().equals(username))) {
@@ -300,6 +328,14 @@ class ComplaintService {
       return Optional.of(complaints + " complaints within " + properties.pattern().window());
     }
     return Optional.empty();
+  }
+
+  /** The references of the complaints against this case's officer within the pattern window, oldest first (this one included). */
+  List<String> patternReferences(String reference) {
+    Instant since = Instant.now().minus(properties.pattern().windowDuration());
+    List<String> references =
+        store.complaintsAgainst(serviceNumber(reference)).stream().filter(c -> !c.receivedAt().isBefore(since)).map(Complaint::reference).toList();
+    return references.contains(reference) ? references : List.of(reference);
   }
 
   String serviceNumber(String reference) {

@@ -255,16 +255,16 @@ class ComplaintStore {
   int complaintsAgainst(String serviceNumber, Instant since) {
     return jdbc.queryForObject(
         "select count(*) from complaint c join complaint_subject s on s.reference = c.reference "
-            + "where s.service_number = ? and c.received_at >= ?",
-        Integer.class, serviceNumber, ts(since));
+            + "where upper(trim(s.service_number)) = ? and c.received_at >= ?",
+        Integer.class, normalised(serviceNumber), ts(since));
   }
 
   int sustainedSeriousAgainst(String serviceNumber, Instant since) {
     return jdbc.queryForObject(
         "select count(*) from complaint_allegation a join complaint_subject s on s.reference = a.reference "
-            + "join complaint c on c.reference = a.reference where s.service_number = ? and c.received_at >= ? "
+            + "join complaint c on c.reference = a.reference where upper(trim(s.service_number)) = ? and c.received_at >= ? "
             + "and a.finding = 'sustained' and a.severity in ('serious', 'critical')",
-        Integer.class, serviceNumber, ts(since));
+        Integer.class, normalised(serviceNumber), ts(since));
   }
 
   void insertVettingRequest(String reference, String serviceNumber, Instant at, String reason, String delivery) {
@@ -278,6 +278,74 @@ class ComplaintStore {
         "select * from complaint_vetting_request where reference = ? order by requested_at",
         (rs, i) -> new VettingRequest(rs.getString("service_number"), instant(rs, "requested_at"), rs.getString("reason"), rs.getString("delivery")),
         reference);
+  }
+
+  /** Complaints naming the officer (service number compared trimmed and upper-cased), oldest first. */
+  List<Complaint> complaintsAgainst(String serviceNumber) {
+    return jdbc.query(
+        "select c.* from complaint c join complaint_subject s on s.reference = c.reference "
+            + "where upper(trim(s.service_number)) = ? order by c.received_at, c.reference",
+        ComplaintStore::complaintRow, normalised(serviceNumber));
+  }
+
+  /** References of other complaints naming the same officer, newest first, at most {@code limit}. */
+  List<String> otherReferencesAgainst(String serviceNumber, String except, int limit) {
+    return jdbc.queryForList(
+        "select c.reference from complaint c join complaint_subject s on s.reference = c.reference "
+            + "where upper(trim(s.service_number)) = ? and c.reference <> ? order by c.received_at desc, c.reference limit " + limit,
+        String.class, normalised(serviceNumber), except);
+  }
+
+  /** References of other complaints against officers of the same unit, newest first, at most {@code limit}. */
+  List<String> otherReferencesInUnit(String unit, String except, int limit) {
+    return jdbc.queryForList(
+        "select c.reference from complaint c join complaint_subject s on s.reference = c.reference "
+            + "where lower(trim(s.unit)) = ? and c.reference <> ? order by c.received_at desc, c.reference limit " + limit,
+        String.class, unit.strip().toLowerCase(java.util.Locale.ROOT), except);
+  }
+
+  /** References of complaints whose officer's unit contains the text (case-insensitive). */
+  List<String> referencesInUnitLike(String unitPart) {
+    return jdbc.queryForList(
+        "select reference from complaint_subject where lower(unit) like ? escape '!'",
+        String.class, "%" + likeEscaped(unitPart.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+  }
+
+  /** Every subject's reference, service number and encrypted name, a page at a time (keyset on the reference). */
+  List<Object[]> subjectsAfter(String afterReference, int pageSize) {
+    return jdbc.query(
+        "select reference, service_number, name_enc from complaint_subject where reference > ? order by reference limit " + pageSize,
+        (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+        afterReference);
+  }
+
+  /** One page of findings recorded in {@code [from, to)}, in time order; keyset on (time, reference, position). */
+  record FindingRow(String reference, int position, String allegationType, String finding, String reason, String by, Instant at) {}
+
+  List<FindingRow> findingsPage(Instant from, Instant to, FindingRow after, int pageSize) {
+    String sql =
+        "select reference, position_no, allegation_type, finding, finding_reason, finding_by, finding_at from complaint_allegation "
+            + "where finding is not null and finding_at >= ? and finding_at < ? "
+            + (after == null ? "" : "and (finding_at > ? or (finding_at = ? and (reference > ? or (reference = ? and position_no > ?)))) ")
+            + "order by finding_at, reference, position_no limit " + pageSize;
+    Object[] args =
+        after == null
+            ? new Object[] {ts(from), ts(to)}
+            : new Object[] {ts(from), ts(to), ts(after.at()), ts(after.at()), after.reference(), after.reference(), after.position()};
+    return jdbc.query(
+        sql,
+        (rs, i) ->
+            new FindingRow(
+                rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, "finding_at")),
+        args);
+  }
+
+  private static String normalised(String serviceNumber) {
+    return serviceNumber == null ? "" : serviceNumber.strip().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static Complaint complaintRow(ResultSet rs, int i) throws SQLException {

@@ -36,10 +36,14 @@ class ComplaintViews {
   }
 
   boolean onCaseTeam(Authentication auth, String reference) {
-    Set<String> roles = roles(auth);
+    return onCaseTeam(auth.getName(), roles(auth), reference);
+  }
+
+  /** The same rule for a user known by name and roles (the case page's contributions). */
+  boolean onCaseTeam(String username, Set<String> roles, String reference) {
     return roles.contains(Role.INTAKE_OFFICERS.id())
         || roles.contains(Role.COMMITTEE_CHAIR.id())
-        || (roles.contains(Role.INVESTIGATORS.id()) && complaints.assignedInvestigators(reference).contains(auth.getName()));
+        || (roles.contains(Role.INVESTIGATORS.id()) && complaints.assignedInvestigators(reference).contains(username));
   }
 
   Map<String, Object> forStaff(Case c, Authentication auth) {
@@ -87,6 +91,8 @@ class ComplaintViews {
     subject.put("unit", c.subject().unit());
     subject.put("rank", c.subject().rank());
     subject.put("institution", c.subject().institution());
+    // the link to the personnel registry: the unit, rank and institution above are then the registry's
+    subject.put("inPersonnelRegistry", complaints.registryRecord(c.subject().serviceNumber()).isPresent());
     view.put("subject", subject);
     view.put("allegations", c.allegations());
     view.put("notices", c.notices());

@@ -1,5 +1,6 @@
 package org.probity.complaint.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,7 +51,11 @@ class RequestVettingReviewDelegate implements JavaDelegate {
               .isEmpty()) {
         delivery = "correlated";
       } else if (repository.createProcessDefinitionQuery().messageEventSubscriptionName(ComplaintProcess.VETTING_REVIEW_REQUESTED).count() > 0) {
-        runtime.startProcessInstanceByMessage(ComplaintProcess.VETTING_REVIEW_REQUESTED, serviceNumber, variables);
+        // personnel-vetting's start reads its own names: the reason code and the pattern's references
+        Map<String, Object> start = new HashMap<>(variables);
+        start.put("reason", "complaint-pattern");
+        start.put("complaintReferences", String.join(", ", complaints.patternReferences(reference)));
+        runtime.startProcessInstanceByMessage(ComplaintProcess.VETTING_REVIEW_REQUESTED, serviceNumber, start);
         delivery = "started";
       } else {
         delivery = "recorded";

@@ -29,6 +29,9 @@ class ComplaintMySqlTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired PortalRequestGuard guard;
+  @Autowired VettingComplaintRecords vettingRecords;
+  @Autowired ComplaintExportContribution export;
+  @Autowired ComplaintCasePageContribution casePage;
 
   void complete(String instance, String activity, Map<String, Object> values) {
     var task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(activity).singleResult();
@@ -94,5 +97,38 @@ class ComplaintMySqlTest {
     assertThat(jdbc.queryForObject("select count(*) from complaint_notice where reference = ?", Integer.class, reference)).isGreaterThanOrEqualTo(4);
     assertThat(first).isNotBlank();
     assertThat(portal.get("/api/public/complaints/AAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+  }
+
+  /** The connections' queries (normalised service numbers, keyset pages, LIKE with escapes) on MySQL/MariaDB. */
+  @Test
+  void theConnectionsQueriesRunOnMySql() throws Exception {
+    guard.reset();
+    investigators();
+    Map<String, Object> values = ComplaintFixtures.anonymous("excessive-force", "medium");
+    values.remove("channel");
+    String serviceNumber = (String) values.get("subjectServiceNumber");
+    String unit = "Harbour_Unit " + System.nanoTime();
+    values.put("subjectUnit", unit);
+    HttpResponse<String> filed = HttpSession.anonymous(port).postJson("/api/public/complaints", json.writeValueAsString(values));
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    String reference = json.readTree(filed.body()).path("reference").asText();
+    HttpResponse<String> second = HttpSession.anonymous(port).postJson("/api/public/complaints", json.writeValueAsString(values));
+    String other = json.readTree(second.body()).path("reference").asText();
+    String instance = jdbc.queryForObject("select process_instance_id from complaint where reference = ?", String.class, reference);
+    complete(instance, "UserTask_AcknowledgeComplaint", Map.of());
+    complete(instance, "UserTask_TriageComplaint", Map.of("route", "internal-investigation"));
+    complete(instance, "UserTask_InvestigateComplaint", Map.of("investigationAction", "findings", "finding1", "not-sustained", "finding1Reason", "No witness."));
+
+    var records = vettingRecords.recordsFor(" " + serviceNumber.toLowerCase() + " ");
+    assertThat(records).extracting(r -> r.reference()).containsExactly(reference, other);
+    assertThat(records.get(0).findings()).containsExactly("not-sustained");
+    java.util.List<org.probity.export.Finding> findings = new java.util.ArrayList<>();
+    export.forEachFinding(java.time.Instant.now().minusSeconds(3600), java.time.Instant.now().plusSeconds(3600), findings::add);
+    assertThat(findings).filteredOn(f -> f.caseReference().equals(reference)).extracting(f -> f.outcome()).containsExactly("not-sustained");
+    assertThat(casePage.casesConcerningUnit(unit.toLowerCase())).containsExactlyInAnyOrder(reference, other);
+    assertThat(casePage.casesConcerningUnit("Harbour%")).isEmpty();
+    assertThat(casePage.casesConcerningOfficer(serviceNumber)).containsExactlyInAnyOrder(reference, other);
+    assertThat(casePage.relatedCases(reference, "nobody")).extracting(r -> r.businessKey() + " " + r.reason()).containsExactly(other + " same officer");
+    ComplaintFixtures.endRunningComplaints(runtimeService);
   }
 }
