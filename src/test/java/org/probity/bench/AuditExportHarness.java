@@ -5,8 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
@@ -355,22 +353,46 @@ final class AuditExportHarness implements AutoCloseable {
 
   static Run time(String what, Writer writer) throws IOException {
     System.gc();
-    List<MemoryPoolMXBean> heap = new ArrayList<>();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-        heap.add(pool);
-      }
-    }
+    HeapSampler sampler = new HeapSampler();
+    sampler.start();
     CountingStream out = new CountingStream();
     long start = System.nanoTime();
-    writer.write(out);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    long peak = 0;
-    for (MemoryPoolMXBean pool : heap) {
-      peak += pool.getPeakUsage().getUsed();
+    try {
+      writer.write(out);
+    } finally {
+      sampler.stop = true;
     }
-    return new Run(what, seconds, out.count, peak);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    try {
+      sampler.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new Run(what, seconds, out.count, sampler.peak);
+  }
+
+  /** The highest heap use seen while a run lasts, sampled every 5 ms (MemoryMXBean). */
+  private static final class HeapSampler extends Thread {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    volatile boolean stop;
+    volatile long peak;
+
+    HeapSampler() {
+      super("heap-sampler");
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      while (!stop) {
+        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
   }
 
   /** Discards what is written, counting the bytes. */
