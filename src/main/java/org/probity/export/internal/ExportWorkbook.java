@@ -43,6 +43,8 @@ final class ExportWorkbook implements AutoCloseable {
   static final int WINDOW = 100;
   static final DateTimeFormatter HASH_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final int MAX_CELL_CHARS = 32_000;
+  /** Longs up to 2^53 survive the trip through a double (a cell's number) unchanged. */
+  private static final long MAX_EXACT_LONG = 1L << 53;
 
   private final SXSSFWorkbook workbook;
   private final CellStyle header;
@@ -153,6 +155,10 @@ final class ExportWorkbook implements AutoCloseable {
     if (value == null) {
       return null;
     }
+    if (value.length() <= MAX_CELL_CHARS && !hasControlCharacters(value)) {
+      // the common case: nothing to replace or cut, no copy (this runs for every text cell)
+      return isFormulaLike(value) ? "'" + value : value;
+    }
     StringBuilder clean = new StringBuilder(Math.min(value.length(), MAX_CELL_CHARS) + 1);
     for (int i = 0; i < value.length() && clean.length() < MAX_CELL_CHARS; i++) {
       char c = value.charAt(i);
@@ -161,6 +167,15 @@ final class ExportWorkbook implements AutoCloseable {
     }
     String result = clean.toString();
     return isFormulaLike(result) ? "'" + result : result;
+  }
+
+  private static boolean hasControlCharacters(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < 0x20) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isFormulaLike(String value) {
@@ -233,7 +248,10 @@ final class ExportWorkbook implements AutoCloseable {
         if (!(n instanceof Long || n instanceof Integer)) {
           cell.setCellStyle(number);
         }
-        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        // whole numbers (sequences, counts) as the BigDecimal form would write them, without its cost
+        return (n instanceof Long || n instanceof Integer) && Math.abs(n.longValue()) <= MAX_EXACT_LONG
+            ? Long.toString(n.longValue())
+            : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
       }
       String text = safeText(value.toString());
       Cell cell = row.createCell(column);
