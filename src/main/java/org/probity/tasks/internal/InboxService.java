@@ -30,8 +30,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
- * The inbox: the user's own tasks and their groups' unclaimed tasks, through Camunda's own task
- * query run as the user (so Camunda authorization filters), one page at a time plus counts.
+ * The inbox: the user's own tasks and their groups' unclaimed tasks, one page at a time plus counts
+ * per process, read by {@link InboxQuery} under Camunda's authorization rules (or by Camunda's own
+ * task query run as the user where that query does not apply).
  */
 @Service
 class InboxService {
@@ -45,6 +46,7 @@ class InboxService {
   private final ActingUser acting;
   private final UserDirectory directory;
   private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final InboxQuery query;
 
   InboxService(
       TaskService taskService,
@@ -52,49 +54,39 @@ class InboxService {
       RuntimeService runtimeService,
       ActingUser acting,
       UserDirectory directory,
-      ProcessEngineConfiguration engineConfiguration) {
+      ProcessEngineConfiguration engineConfiguration,
+      InboxQuery query) {
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.acting = acting;
     this.directory = directory;
     this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
+    this.query = query;
   }
 
   Inbox inbox(Authentication user, Inbox.Filter filter) {
     Date now = new Date();
     Map<String, String> names = processNames();
-    record Found(List<Task> tasks, Map<String, Long> counts, long total) {}
-    Found found =
-        acting.call(
-            user,
-            () -> {
-              TaskQuery query = filtered(user, filter, now);
-              switch (filter.sort()) {
-                case "due" -> query.orderByDueDate();
-                case "priority" -> query.orderByTaskPriority();
-                default -> query.orderByTaskCreateTime();
-              }
-              if (filter.ascending()) {
-                query.asc();
-              } else {
-                query.desc();
-              }
-              query.orderByTaskId().asc();
-              // one more than a page tells whether there is a next page without another count
-              List<Task> page = query.listPage(filter.page() * PAGE_SIZE, PAGE_SIZE + 1);
-              Map<String, Long> counts = new LinkedHashMap<>();
-              long total = 0;
-              for (String key : names.keySet()) {
-                long count = mineOrMyGroups(user, taskService.createTaskQuery()).processDefinitionKey(key).active().count();
-                if (count > 0) {
-                  counts.put(key, count);
-                }
-                total += count;
-              }
-              return new Found(page, counts, total);
-            });
-    List<Task> tasks = found.tasks();
+    List<String> groups = ActingUser.groups(user);
+    record Found(List<InboxQuery.Row> tasks, Map<String, Long> counts) {}
+    // one more than a page tells whether there is a next page without another count
+    int offset = filter.page() * PAGE_SIZE;
+    Found found;
+    if (query.applies(user.getName(), groups)) {
+      found = new Found(query.page(user.getName(), groups, filter, now, offset, PAGE_SIZE + 1), query.countsByProcess(user.getName(), groups, filter, now));
+    } else {
+      found = acting.call(user, () -> new Found(camundaPage(user, filter, now, offset), camundaCounts(user, names)));
+    }
+    Map<String, Long> counts = new LinkedHashMap<>();
+    long total = 0;
+    for (Map.Entry<String, Long> count : found.counts().entrySet()) {
+      if (count.getValue() > 0) {
+        counts.put(count.getKey(), count.getValue());
+        total += count.getValue();
+      }
+    }
+    List<InboxQuery.Row> tasks = found.tasks();
     boolean hasNext = tasks.size() > PAGE_SIZE;
     if (hasNext) {
       tasks = tasks.subList(0, PAGE_SIZE);
@@ -103,8 +95,35 @@ class InboxService {
     Map<String, ProcessDefinition> definitions = definitions(tasks);
     Map<String, String> businessKeys = businessKeys(tasks);
     List<Inbox.Row> rows =
-        tasks.stream().map(t -> row(t, definitions.get(t.getProcessDefinitionId()), businessKeys, now)).toList();
-    return new Inbox(rows, filter.page(), hasNext, found.total(), found.counts(), names);
+        tasks.stream().map(t -> row(t, definitions.get(t.processDefinitionId()), businessKeys, now)).toList();
+    return new Inbox(rows, filter.page(), hasNext, total, counts, names);
+  }
+
+  /** Camunda's own task query: where {@link InboxQuery} does not apply (admins, revokes). */
+  private List<InboxQuery.Row> camundaPage(Authentication user, Inbox.Filter filter, Date now, int offset) {
+    TaskQuery query = filtered(user, filter, now);
+    switch (filter.sort()) {
+      case "due" -> query.orderByDueDate();
+      case "priority" -> query.orderByTaskPriority();
+      default -> query.orderByTaskCreateTime();
+    }
+    if (filter.ascending()) {
+      query.asc();
+    } else {
+      query.desc();
+    }
+    query.orderByTaskId().asc();
+    return query.listPage(offset, PAGE_SIZE + 1).stream()
+        .map(t -> new InboxQuery.Row(t.getId(), t.getName(), t.getProcessDefinitionId(), t.getProcessInstanceId(), t.getCreateTime(), t.getDueDate(), t.getPriority(), t.getAssignee()))
+        .toList();
+  }
+
+  private Map<String, Long> camundaCounts(Authentication user, Map<String, String> names) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String key : names.keySet()) {
+      counts.put(key, mineOrMyGroups(user, taskService.createTaskQuery()).processDefinitionKey(key).active().count());
+    }
+    return counts;
   }
 
   private TaskQuery filtered(Authentication user, Inbox.Filter filter, Date now) {
@@ -141,27 +160,27 @@ class InboxService {
     return query.or().taskAssignee(user.getName()).taskCandidateGroupIn(groups).endOr();
   }
 
-  private Inbox.Row row(Task task, ProcessDefinition definition, Map<String, String> businessKeys, Date now) {
-    Date due = task.getDueDate();
+  private Inbox.Row row(InboxQuery.Row task, ProcessDefinition definition, Map<String, String> businessKeys, Date now) {
+    Date due = task.due();
     boolean overdue = due != null && due.before(now);
     boolean soon = due != null && !overdue && due.toInstant().isBefore(now.toInstant().plus(DUE_SOON));
     return new Inbox.Row(
-        task.getId(),
-        task.getName(),
-        businessKeys.get(task.getProcessInstanceId()),
+        task.id(),
+        task.name(),
+        businessKeys.get(task.processInstanceId()),
         definition == null ? "" : definition.getKey(),
         definition == null ? "" : nameOf(definition),
-        task.getCreateTime(),
+        task.created(),
         due,
-        task.getPriority(),
-        task.getAssignee(),
+        task.priority(),
+        task.assignee(),
         overdue,
         soon);
   }
 
   /** The page's definitions, read without the user's authentication (names are not secrets). */
-  private Map<String, ProcessDefinition> definitions(List<Task> tasks) {
-    Set<String> ids = tasks.stream().map(Task::getProcessDefinitionId).filter(id -> id != null).collect(Collectors.toSet());
+  private Map<String, ProcessDefinition> definitions(List<InboxQuery.Row> tasks) {
+    Set<String> ids = tasks.stream().map(InboxQuery.Row::processDefinitionId).filter(id -> id != null).collect(Collectors.toSet());
     if (ids.isEmpty()) {
       return Map.of();
     }
@@ -169,8 +188,8 @@ class InboxService {
         .collect(Collectors.toMap(ProcessDefinition::getId, d -> d));
   }
 
-  private Map<String, String> businessKeys(List<Task> tasks) {
-    Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
+  private Map<String, String> businessKeys(List<InboxQuery.Row> tasks) {
+    Set<String> ids = tasks.stream().map(InboxQuery.Row::processInstanceId).filter(id -> id != null).collect(Collectors.toSet());
     if (ids.isEmpty()) {
       return Map.of();
     }
