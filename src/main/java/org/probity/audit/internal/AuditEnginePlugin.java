@@ -1,6 +1,6 @@
 package org.probity.audit.internal;
 
-import java.lang.reflect.Field;
+import org.probity.common.CamundaCommandFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,7 +194,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       if (command.getClass() == CompleteTaskCmd.class || command instanceof SubmitTaskFormCmd) {
-        String taskId = (String) field(command, "taskId");
+        String taskId = (String) CamundaCommandFields.read(command, "taskId");
         if (taskId != null && !completing.get().contains(taskId)) {
           return completion(command, taskId);
         }
@@ -211,16 +211,16 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         return result;
       }
       if (command instanceof DeleteDeploymentCmd) {
-        String deploymentId = (String) field(command, "deploymentId");
+        String deploymentId = (String) CamundaCommandFields.read(command, "deploymentId");
         T result = next.execute(command);
-        trail.record(actor(), AuditAction.DEPLOYMENT_DELETED, deploymentId, Map.of("cascade", field(command, "cascade")));
+        trail.record(actor(), AuditAction.DEPLOYMENT_DELETED, deploymentId, Map.of("cascade", CamundaCommandFields.read(command, "cascade")));
         return result;
       }
       return next.execute(command);
     }
 
     private <T> T completion(Command<T> command, String taskId) {
-      Object values = field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
+      Object values = CamundaCommandFields.read(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
       TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
       Map<String, Object> details = null;
       String subject = taskId;
@@ -259,19 +259,4 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** The engine's commands keep their arguments in protected fields without getters. */
-  private static Object field(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(command);
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      } catch (IllegalAccessException e) {
-        return null;
-      }
-    }
-    return null;
-  }
 }

@@ -2,7 +2,6 @@ package org.probity.common.forms;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.probity.common.CamundaCommandFields;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
@@ -75,14 +75,14 @@ final class SubmissionGuard extends CommandInterceptor {
 
   private void inspect(Command<?> command, boolean calledByUser) {
     if (command instanceof CompleteTaskCmd complete) {
-      checkCompletion(field(complete, CompleteTaskCmd.class, "taskId"), field(complete, CompleteTaskCmd.class, "variables"));
+      checkCompletion(CamundaCommandFields.read(complete, "taskId"), CamundaCommandFields.read(complete, "variables"));
     } else if (command instanceof SubmitTaskFormCmd submit) {
-      checkCompletion(field(submit, SubmitTaskFormCmd.class, "taskId"), field(submit, SubmitTaskFormCmd.class, "properties"));
+      checkCompletion(CamundaCommandFields.read(submit, "taskId"), CamundaCommandFields.read(submit, "properties"));
     } else if (command instanceof StartProcessInstanceCmd start) {
-      ProcessInstantiationBuilderImpl builder = field(start, StartProcessInstanceCmd.class, "instantiationBuilder");
+      ProcessInstantiationBuilderImpl builder = CamundaCommandFields.read(start, "instantiationBuilder");
       checkStart(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), builder.getVariables());
     } else if (command instanceof SubmitStartFormCmd submit) {
-      checkStart(field(submit, SubmitStartFormCmd.class, "processDefinitionId"), null, field(submit, SubmitStartFormCmd.class, "variables"));
+      checkStart(CamundaCommandFields.read(submit, "processDefinitionId"), null, CamundaCommandFields.read(submit, "variables"));
     } else if (calledByUser && isUserWithoutAdminRole()) {
       if (command instanceof StartProcessInstanceAtActivitiesCmd) {
         throw refused("start a process at chosen activities");
@@ -195,15 +195,4 @@ final class SubmissionGuard extends CommandInterceptor {
     return new AuthorizationException("Only process administrators may " + what);
   }
 
-  /** Reads a command's protected field: Camunda exposes no getter for the submitted values. */
-  @SuppressWarnings("unchecked")
-  private static <V> V field(Object command, Class<?> declaringClass, String name) {
-    try {
-      Field field = declaringClass.getDeclaredField(name);
-      field.setAccessible(true);
-      return (V) field.get(command);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Camunda's " + declaringClass.getSimpleName() + " has no field " + name, e);
-    }
-  }
 }
