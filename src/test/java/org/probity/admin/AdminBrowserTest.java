@@ -128,6 +128,18 @@ class AdminBrowserTest {
       waitFor(d -> d.findElement(By.id("bio-properties-panel-candidateGroups")).isDisplayed());
     }
     assertThat(groups.getAttribute("value")).isEqualTo("investigators");
+
+    // a group that is no Probity role breaks a rule: named by element id and marked on the canvas
+    groups.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    groups.sendKeys("nobody-at-all");
+    groups.sendKeys(Keys.TAB);
+    waitFor(d -> "nobody-at-all".equals(js("return window.probityModeler.get('elementRegistry').get('UserTask_Assess').businessObject.get('camunda:candidateGroups')")));
+    driver.findElement(By.id("validate")).click();
+    WebElement violation = waitFor(d -> d.findElement(By.cssSelector("#violations li[data-element='UserTask_Assess']")));
+    assertThat(violation.getText()).contains("user-task-routing");
+    assertThat(driver.findElements(By.cssSelector("#canvas g.probity-violation[data-element-id='UserTask_Assess']"))).hasSize(1);
+
+    groups = driver.findElement(By.id("bio-properties-panel-candidateGroups"));
     groups.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     groups.sendKeys("vetting-officers");
     groups.sendKeys(Keys.TAB);
@@ -135,8 +147,9 @@ class AdminBrowserTest {
     waitFor(d -> "vetting-officers".equals(js("return window.probityModeler.get('elementRegistry').get('UserTask_Assess').businessObject.get('camunda:candidateGroups')")));
 
     driver.findElement(By.id("validate")).click();
-    waitFor(d -> !d.findElement(By.id("editor-status")).getText().isBlank());
-    assertThat(driver.findElement(By.id("editor-status")).getText()).isEqualTo("The process passes every rule.");
+    waitFor(d -> d.findElement(By.id("editor-status")).getText().equals("The process passes every rule."));
+    assertThat(driver.findElements(By.cssSelector("#violations li"))).isEmpty();
+    assertThat(driver.findElements(By.cssSelector("#canvas g.probity-violation"))).isEmpty();
 
     // without a change note nothing is saved
     driver.findElement(By.id("save-draft")).click();
