@@ -207,6 +207,14 @@ class AdminPages {
     return "redirect:/admin/incidents";
   }
 
+  @PostMapping("/incidents/{id}/retry")
+  String retryOne(@PathVariable String id, Authentication user, RedirectAttributes redirect) {
+    operations.retry(user.getName(), List.of(id));
+    redirect.addFlashAttribute("notice", "admin.incidents.retried");
+    redirect.addFlashAttribute("count", 1);
+    return "redirect:/admin/incidents";
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
   }
