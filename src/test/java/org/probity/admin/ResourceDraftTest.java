@@ -159,6 +159,15 @@ class ResourceDraftTest {
     assertThat(noFile.statusCode()).isEqualTo(400);
     assertThat(json(noFile).path("fields").has("file")).isTrue();
 
+    HttpResponse<String> nothing = upload("x", null, null);
+    assertThat(nothing.statusCode()).isEqualTo(400);
+    assertThat(json(nothing).path("fields").has("file")).isTrue();
+    assertThat(json(nothing).path("fields").has("changeNote")).isTrue();
+
+    HttpResponse<String> empty = upload("admin-empty.dmn", new byte[0], "a note");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(json(empty).path("fields").path("file").asText()).isEqualTo("is empty");
+
     HttpResponse<String> wrongType = upload("admin-notes.txt", "hello".getBytes(StandardCharsets.UTF_8), "a note");
     assertThat(wrongType.statusCode()).isEqualTo(400);
     assertThat(json(wrongType).path("fields").path("file").asText()).contains(".dmn");

@@ -171,13 +171,8 @@ class AdminApi {
       @RequestParam(name = "changeNote", required = false) String changeNote,
       Authentication user)
       throws IOException {
-    if (file == null || file.isEmpty()) {
-      if (changeNote == null || changeNote.isBlank()) {
-        throw InvalidInputException.of(Map.of("file", "choose a .bpmn, .dmn or .form file", "changeNote", "is required: say what changes and why"));
-      }
-      throw new InvalidInputException("file", "choose a .bpmn, .dmn or .form file");
-    }
-    return DraftView.of(changeControl.saveResource(user.getName(), file.getOriginalFilename(), file.getBytes(), changeNote));
+    return DraftView.of(
+        changeControl.saveResource(user.getName(), file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), changeNote));
   }
 
   @GetMapping("/drafts")

@@ -129,10 +129,8 @@ class AdminPages {
       @RequestParam(required = false) String changeNote,
       Authentication user)
       throws IOException {
-    if (file == null || file.isEmpty()) {
-      throw new InvalidInputException("file", "choose a .bpmn, .dmn or .form file");
-    }
-    DraftStore.Draft draft = changeControl.saveResource(user.getName(), file.getOriginalFilename(), file.getBytes(), changeNote);
+    DraftStore.Draft draft =
+        changeControl.saveResource(user.getName(), file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), changeNote);
     return "redirect:/admin/drafts/" + draft.id();
   }
 

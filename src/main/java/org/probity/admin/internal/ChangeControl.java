@@ -114,18 +114,22 @@ class ChangeControl {
    */
   @Transactional
   DraftStore.Draft saveResource(String author, String fileName, byte[] content, String changeNote) {
-    requireNote(changeNote);
-    if (fileName == null || fileName.isBlank()) {
-      throw new InvalidInputException("file", "choose a .bpmn, .dmn or .form file");
+    // every fault of the request at once: the note and the file
+    Map<String, String> faults = new java.util.LinkedHashMap<>();
+    String noteFault = noteFault(changeNote);
+    if (noteFault != null) {
+      faults.put("changeNote", noteFault);
     }
-    String name = fileName.replace('\\', '/');
+    String name = fileName == null ? "" : fileName.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);
     ResourceType type = ResourceType.of(name);
-    if (type == null || !RESOURCE_NAME.matcher(name).matches()) {
-      throw new InvalidInputException("file", "must be a .bpmn, .dmn or .form file with a plain name (letters, digits, '.', '_', '-')");
-    }
     if (content == null || content.length == 0) {
-      throw new InvalidInputException("file", "is empty");
+      faults.put("file", name.isEmpty() ? "choose a .bpmn, .dmn or .form file" : "is empty");
+    } else if (type == null || !RESOURCE_NAME.matcher(name).matches()) {
+      faults.put("file", "must be a .bpmn, .dmn or .form file with a plain name (letters, digits, '.', '_', '-')");
+    }
+    if (!faults.isEmpty()) {
+      throw InvalidInputException.of(faults);
     }
     List<Violation> violations = rules.validate(name, content);
     if (!violations.isEmpty()) {
@@ -146,12 +150,17 @@ class ChangeControl {
   }
 
   private static void requireNote(String changeNote) {
+    String fault = noteFault(changeNote);
+    if (fault != null) {
+      throw new InvalidInputException("changeNote", fault);
+    }
+  }
+
+  private static String noteFault(String changeNote) {
     if (changeNote == null || changeNote.isBlank()) {
-      throw new InvalidInputException("changeNote", "is required: say what changes and why");
+      return "is required: say what changes and why";
     }
-    if (changeNote.length() > 2000) {
-      throw new InvalidInputException("changeNote", "is longer than 2000 characters");
-    }
+    return changeNote.length() > 2000 ? "is longer than 2000 characters" : null;
   }
 
   private static String processKey(byte[] content, String field) {
