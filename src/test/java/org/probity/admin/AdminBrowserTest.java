@@ -45,7 +45,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * types a new candidate group into the properties panel and saves a draft with a change note; a
  * second administrator opens the draft, sees the diff naming the changed attribute and approves;
  * a new version is deployed and a new case routes to the new group. Screenshots go to
- * target/screenshots/ (admin-list, admin-editor, admin-draft-diff, admin-path).
+ * target/screenshots/ (admin-list, admin-editor, admin-draft-diff, admin-path, case-path).
  */
 @ProbityTest
 @Tag("browser")
@@ -197,6 +197,15 @@ class AdminBrowserTest {
     assertThat(diagram.findElements(By.cssSelector("g.probity-taken[data-element-id='Flow_ReceivedToAssess']"))).hasSize(1);
     assertThat(diagram.findElements(By.cssSelector("g.probity-taken[data-element-id='Flow_AssessToDone']"))).isEmpty();
     screenshot("admin-path");
+
+    // the same path from the case page, for someone entitled to the case: the new group's member
+    logIn("vetting");
+    open("/cases/AER-1");
+    clickAndWaitForPage(driver.findElement(By.id("path-link")));
+    WebElement casePath = waitFor(d -> d.findElement(By.cssSelector(".path-diagram[data-ready='true']")));
+    assertThat(casePath.findElements(By.cssSelector("g.probity-current[data-element-id='UserTask_Assess']"))).hasSize(1);
+    assertThat(casePath.findElements(By.cssSelector("g.probity-taken[data-element-id='Flow_ReceivedToAssess']"))).hasSize(1);
+    screenshot("case-path");
   }
 
   private ProcessDefinition latest() {
