@@ -43,7 +43,33 @@ final class AdminFixtures {
         .map(ProcessDefinition::getDeploymentId)
         .distinct()
         .forEach(deploymentId -> repositoryService.deleteDeployment(deploymentId, true, true));
+    // DMN and form deployments of the tests: their files are named admin-*
+    repositoryService.createDeploymentQuery().list().stream()
+        .filter(
+            deployment ->
+                repositoryService.getDeploymentResources(deployment.getId()).stream()
+                    .anyMatch(r -> r.getName().startsWith("admin-") && (r.getName().endsWith(".dmn") || r.getName().endsWith(".form"))))
+        .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true, true));
   }
+
+  /** A multipart/form-data body: each part a text field, or a file when its value is a {@code byte[]}. */
+  static java.net.http.HttpRequest.BodyPublisher multipart(String boundary, java.util.Map<String, Object> parts) {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    parts.forEach(
+        (name, value) -> {
+          String head =
+              value instanceof FilePart file
+                  ? "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + file.name() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                  : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n";
+          body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+          body.writeBytes(value instanceof FilePart file ? file.content() : String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+          body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray());
+  }
+
+  record FilePart(String name, byte[] content) {}
 
   static String text(String resource) {
     return new String(DeploymentRulesTest.resource(resource), StandardCharsets.UTF_8);

@@ -52,6 +52,8 @@ class AdminApi {
   record DraftView(
       String id,
       String processKey,
+      String resourceName,
+      String resourceType,
       String changeNote,
       String author,
       java.time.Instant createdAt,
@@ -62,9 +64,14 @@ class AdminApi {
       List<DraftStore.Decision> decisions) {
     static DraftView of(DraftStore.Draft d) {
       return new DraftView(
-          d.id(), d.processKey(), d.changeNote(), d.author(), d.createdAt(), d.baseDefinitionId(), d.status().name(), d.deploymentId(),
+          d.id(), d.processKey(), d.resourceName(), AdminApi.resourceType(d.resourceName()), d.changeNote(), d.author(), d.createdAt(), d.baseDefinitionId(), d.status().name(), d.deploymentId(),
           d.deployedDefinitionId(), d.decisions());
     }
+  }
+
+  static String resourceType(String resourceName) {
+    ChangeControl.ResourceType type = ChangeControl.ResourceType.of(resourceName);
+    return type == null ? null : type.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private final ProcessCatalog catalog;
@@ -73,6 +80,8 @@ class AdminApi {
   private final Migrations migrations;
   private final Operations operations;
   private final AdminProperties properties;
+  private final DeployedResources resources;
+  private final org.probity.admin.ExecutedPaths paths;
 
   AdminApi(
       ProcessCatalog catalog,
@@ -80,7 +89,11 @@ class AdminApi {
       ChangeControl changeControl,
       Migrations migrations,
       Operations operations,
-      AdminProperties properties) {
+      AdminProperties properties,
+      DeployedResources resources,
+      org.probity.admin.ExecutedPaths paths) {
+    this.resources = resources;
+    this.paths = paths;
     this.catalog = catalog;
     this.rules = rules;
     this.changeControl = changeControl;
@@ -105,6 +118,23 @@ class AdminApi {
   byte[] definitionXml(@PathVariable String id) {
     catalog.version(id);
     return changeControl.xml(id);
+  }
+
+  /** The resources deployed with a version (its BPMN and any DMN or form deployed with it). */
+  @GetMapping("/process-definitions/{id}/resources")
+  List<DeployedResources.Item> definitionResources(@PathVariable String id) {
+    return resources.of(catalog.version(id).deploymentId());
+  }
+
+  @GetMapping("/deployments/{deploymentId}/resources/{resourceId}")
+  ResponseEntity<byte[]> download(@PathVariable String deploymentId, @PathVariable String resourceId) {
+    return resources.download(deploymentId, resourceId);
+  }
+
+  /** A process instance's executed path (completed activities, taken flows, current activities). */
+  @GetMapping("/instances/{id}/path")
+  org.probity.admin.ExecutedPath path(@PathVariable String id) {
+    return paths.of(id);
   }
 
   // ---- validation
@@ -133,6 +163,18 @@ class AdminApi {
     return DraftView.of(changeControl.save(user.getName(), request.bpmn(), request.changeNote()));
   }
 
+  /** A BPMN, DMN or form file uploaded as a draft: same rules, same change control. */
+  @PostMapping(value = "/drafts/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  DraftView uploadDraft(
+      @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+      @RequestParam(name = "changeNote", required = false) String changeNote,
+      Authentication user)
+      throws IOException {
+    return DraftView.of(
+        changeControl.saveResource(user.getName(), file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), changeNote));
+  }
+
   @GetMapping("/drafts")
   List<DraftView> drafts(@RequestParam(required = false) DraftStore.Status status) {
     return changeControl.list(status).stream().map(DraftView::of).toList();
@@ -146,6 +188,13 @@ class AdminApi {
   @GetMapping(value = "/drafts/{id}/xml", produces = MediaType.APPLICATION_XML_VALUE)
   String draftXml(@PathVariable String id) {
     return changeControl.get(id).bpmnXml();
+  }
+
+  /** The draft's file (BPMN, DMN or form) as a download under its resource name. */
+  @GetMapping("/drafts/{id}/content")
+  ResponseEntity<byte[]> draftContent(@PathVariable String id) {
+    DraftStore.Draft draft = changeControl.get(id);
+    return DeployedResources.attachment(draft.resourceName(), draft.bpmnXml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @GetMapping("/drafts/{id}/diff")
@@ -216,6 +265,6 @@ class AdminApi {
   @ExceptionHandler(RuleViolationsException.class)
   ResponseEntity<ViolationsAnswer> violations(RuleViolationsException e) {
     return ResponseEntity.badRequest()
-        .body(new ViolationsAnswer(400, "Bad Request", "The process breaks Probity's rules", Map.of("bpmn", e.getMessage()), e.violations()));
+        .body(new ViolationsAnswer(400, "Bad Request", "The file breaks Probity's rules", Map.of(e.field(), e.getMessage()), e.violations()));
   }
 }

@@ -7,10 +7,21 @@ import org.probity.admin.Violation;
 class RuleViolationsException extends RuntimeException {
 
   private final transient List<Violation> violations;
+  private final String field;
 
   RuleViolationsException(List<Violation> violations) {
-    super("The process breaks " + violations.size() + " rule(s): " + violations);
+    this("bpmn", violations);
+  }
+
+  /** {@code field}: the request field that holds the file ("bpmn" for the editor's drafts, "file" for uploads). */
+  RuleViolationsException(String field, List<Violation> violations) {
+    super("The file breaks " + violations.size() + " rule(s): " + violations);
     this.violations = List.copyOf(violations);
+    this.field = field;
+  }
+
+  String field() {
+    return field;
   }
 
   List<Violation> violations() {

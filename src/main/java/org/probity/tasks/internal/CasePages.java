@@ -8,6 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.probity.admin.ExecutedPath;
+import org.probity.admin.ExecutedPaths;
 import org.probity.common.InvalidInputException;
 import org.probity.common.NotFoundException;
 import org.springframework.http.ContentDisposition;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -32,8 +37,18 @@ class CasePages {
   private final CaseNotes notes;
   private final CaseDocuments documents;
   private final CaseAuditPoints audit;
+  private final ExecutedPaths paths;
+  private final RepositoryService repositoryService;
 
-  CasePages(CaseWorkspace cases, CaseNotes notes, CaseDocuments documents, CaseAuditPoints audit) {
+  CasePages(
+      CaseWorkspace cases,
+      CaseNotes notes,
+      CaseDocuments documents,
+      CaseAuditPoints audit,
+      ExecutedPaths paths,
+      RepositoryService repositoryService) {
+    this.paths = paths;
+    this.repositoryService = repositoryService;
     this.cases = cases;
     this.notes = notes;
     this.documents = documents;
@@ -46,6 +61,38 @@ class CasePages {
     audit.caseRead(user.getName(), key);
     model.addAttribute("c", view);
     return "tasks/case";
+  }
+
+  /** The case's executed path on its diagram (one per process instance of the case). */
+  @GetMapping("/cases/{key}/path")
+  String pathPage(Authentication user, @PathVariable String key, Model model) {
+    List<ExecutedPath> executed = cases.readable(user, key).stream().map(i -> paths.of(i.getId())).toList();
+    audit.caseRead(user.getName(), key);
+    model.addAttribute("key", key);
+    model.addAttribute("paths", executed);
+    return "tasks/path";
+  }
+
+  @GetMapping(value = "/cases/{key}/instances/{id}/path", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  ExecutedPath path(Authentication user, @PathVariable String key, @PathVariable String id) {
+    return paths.of(instanceOf(user, key, id).getId());
+  }
+
+  @GetMapping(value = "/cases/{key}/instances/{id}/diagram", produces = MediaType.APPLICATION_XML_VALUE)
+  @ResponseBody
+  byte[] diagram(Authentication user, @PathVariable String key, @PathVariable String id) throws IOException {
+    try (java.io.InputStream in = repositoryService.getProcessModel(instanceOf(user, key, id).getProcessDefinitionId())) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** One of the case's process instances, if the user may read the case; 404 otherwise. */
+  private HistoricProcessInstance instanceOf(Authentication user, String key, String id) {
+    return cases.readable(user, key).stream()
+        .filter(i -> i.getId().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("No such process instance in case " + key));
   }
 
   @PostMapping("/cases/{key}/notes")
