@@ -256,6 +256,18 @@ class InboxQuery {
     return page;
   }
 
+  /** Business keys of process instances (ids are the instances' executions' ids). */
+  Map<String, String> businessKeys(Set<String> processInstanceIds) {
+    List<String> ids = List.copyOf(processInstanceIds);
+    Map<String, String> keys = new HashMap<>();
+    jdbc.query("select ID_, BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ in (" + marks(ids.size()) + ")", rs -> {
+      if (rs.getString(2) != null) {
+        keys.put(rs.getString(1), rs.getString(2));
+      }
+    }, ids.toArray());
+    return keys;
+  }
+
   private static long visible(Scope scope, Inbox.Filter filter, Map<String, Long> counts) {
     if (filter.process().isEmpty()) {
       return counts.values().stream().mapToLong(Long::longValue).sum();

@@ -3,7 +3,6 @@ package org.probity.tasks.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -214,18 +212,10 @@ class InboxService {
         .collect(Collectors.toMap(ProcessDefinition::getId, d -> d));
   }
 
+  /** The page's business keys: one statement by primary key (Camunda's instance query joined more). */
   private Map<String, String> businessKeys(List<InboxQuery.Row> tasks) {
     Set<String> ids = tasks.stream().map(InboxQuery.Row::processInstanceId).filter(id -> id != null).collect(Collectors.toSet());
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> keys = new HashMap<>();
-    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(ids).list()) {
-      if (instance.getBusinessKey() != null) {
-        keys.put(instance.getId(), instance.getBusinessKey());
-      }
-    }
-    return keys;
+    return ids.isEmpty() ? Map.of() : query.businessKeys(ids);
   }
 
   /** Latest definition of each process key: the inbox's process filter and counts. */
