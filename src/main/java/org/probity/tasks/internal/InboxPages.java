@@ -36,8 +36,10 @@ class InboxPages {
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String dir,
       @RequestParam(defaultValue = "0") String page,
+      @RequestParam(required = false) String after,
+      @RequestParam(required = false) String before,
       Model model) {
-    Inbox.Filter filter = new Inbox.Filter(process, due, assignment, sort, dir, parsePage(page));
+    Inbox.Filter filter = new Inbox.Filter(process, due, assignment, sort, dir, parsePage(page), after, before);
     model.addAttribute("filter", filter);
     model.addAttribute("inbox", inbox.inbox(user, filter));
     model.addAttribute("startable", startable(user));

@@ -1,11 +1,18 @@
 package org.probity.tasks.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -13,17 +20,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The inbox's page and counts in two SQL statements over Camunda's runtime tables, instead of
- * Camunda's task query (whose authorization check joins every task against the authorization
- * table) run once for the page and once per process key for the counts. Measured by
- * InboxBenchmark (README "Performance").
+ * The inbox's page and counts in plain SQL over Camunda's runtime tables, instead of Camunda's
+ * task query (whose authorization check joins every task against the authorization table) run
+ * once for the page and once per process key for the counts. Measured by InboxBenchmark (README
+ * "Performance").
  *
  * <p>It keeps Camunda's rules: mine = assignee is the user; my groups' = unassigned with a
  * candidate link to one of the user's groups; active only; visible when a grant (or global)
  * authorization of the user, one of their groups or everyone gives READ on the task (its id or
  * all tasks) or READ_TASK on its process definition (its key or all). Where those rules are not
- * the whole story (a REVOKE authorization on tasks or definitions exists, or the user is a Camunda
- * administrator), {@link #applies} says no and the inbox uses Camunda's own query.
+ * the whole story (a REVOKE authorization on tasks or definitions for the user, one of their
+ * groups or everyone, or the user is a Camunda administrator), {@link #scope} says so and the
+ * inbox uses Camunda's own query.
+ *
+ * <p>How it stays fast (each measured, README "Performance → Inbox"):
+ *
+ * <ul>
+ *   <li>The grants that do not depend on the task (all tasks, all definitions, some definition
+ *       keys) are read once per request ({@link #scope}); a task then needs its own authorization
+ *       row looked up only when none of those covers it.
+ *   <li>Mine and my groups' are two statements (they are disjoint: assigned to me, or unassigned),
+ *       each able to use its own index, merged here in the same order.
+ *   <li>Counts are grouped by definition id (no join with the definitions table), mapped to keys
+ *       here.
+ *   <li>Paging is by keyset (the page links carry the sort value and id of the first and last
+ *       row): sorted by creation, a large group's page is read along the creation-time index and
+ *       stops after a page's worth of visible tasks, on any page.
+ *   <li>Composite indexes on Camunda's tables: {@link TaskIndexes}.
+ * </ul>
  */
 @Component
 class InboxQuery {
@@ -33,163 +57,401 @@ class InboxQuery {
   private static final int PROCESS_DEFINITION = 6;
   private static final int READ = 2;
   private static final int READ_TASK = 64;
+  /** The open-task count used to choose a plan is re-read at most this often (it is never shown). */
+  private static final long ESTIMATE_MILLIS = 60_000;
 
   record Row(String id, String name, String processDefinitionId, String processInstanceId, Date created, Date due, int priority, String assignee) {}
 
+  /**
+   * What one request knows before reading tasks: the user, their groups, whether their grants
+   * show every task, which definitions' tasks they show whole, and each definition's key.
+   */
+  record Scope(String user, List<String> groups, boolean everything, Set<String> grantedDefinitions, Map<String, String> keys) {
+
+    /** Definition ids of a process key. */
+    List<String> definitionsOf(String key) {
+      return keys.entrySet().stream().filter(e -> e.getValue().equals(key)).map(Map.Entry::getKey).sorted().toList();
+    }
+  }
+
+  /** Counts of visible open tasks per definition id, for each part. */
+  record Counts(Map<String, Long> mine, Map<String, Long> groups) {
+
+    Map<String, Long> byKey(Scope scope) {
+      Map<String, Long> counts = new TreeMap<>();
+      for (Map<String, Long> part : List.of(mine, groups)) {
+        part.forEach((definition, n) -> counts.merge(scope.keys().getOrDefault(definition, ""), n, Long::sum));
+      }
+      counts.remove("");
+      return counts;
+    }
+  }
+
+  /**
+   * Where a page starts: after (or, going back, before) the row with this sort value and id;
+   * {@code value} is null for a row whose sort column is null.
+   */
+  record Cursor(boolean forward, Long value, String id) {
+
+    /** "value~id" ("-" for a null value) as the page links carry it; null when malformed. */
+    static Cursor parse(boolean forward, String token) {
+      if (token == null || token.isBlank() || token.length() > 100) {
+        return null;
+      }
+      int tilde = token.indexOf('~');
+      if (tilde <= 0 || tilde == token.length() - 1) {
+        return null;
+      }
+      String value = token.substring(0, tilde);
+      String id = token.substring(tilde + 1);
+      try {
+        return new Cursor(forward, "-".equals(value) ? null : Long.valueOf(value), id);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+
+    static String of(Row row, String sort) {
+      Long value = valueOf(row, sort);
+      return (value == null ? "-" : value.toString()) + "~" + row.id();
+    }
+  }
+
   private final JdbcTemplate jdbc;
   private final ProcessEngineConfigurationImpl engine;
+  private final DataSource dataSource;
+  private volatile Boolean mySql;
+  private volatile long openEstimate = -1;
+  private volatile long openEstimateAt;
 
   InboxQuery(DataSource dataSource, ProcessEngineConfiguration engine) {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.dataSource = dataSource;
     this.engine = (ProcessEngineConfigurationImpl) engine;
   }
 
-  /** Whether this query gives the same answer as Camunda's for the user (see the class comment). */
-  boolean applies(String user, List<String> groups) {
+  /**
+   * The user's scope, or null where this query would not give Camunda's answer (authorization
+   * off, a Camunda administrator, or a REVOKE on tasks or definitions that concerns the user).
+   */
+  Scope scope(String user, List<String> groups) {
     if (!engine.isAuthorizationEnabled()) {
-      return false;
+      return null;
     }
     if (engine.getAdminUsers() != null && engine.getAdminUsers().contains(user)) {
-      return false;
+      return null;
     }
     if (engine.getAdminGroups() != null && groups.stream().anyMatch(engine.getAdminGroups()::contains)) {
-      return false;
+      return null;
     }
-    Integer revokes =
-        jdbc.queryForObject(
-            "select count(*) from ACT_RU_AUTHORIZATION where TYPE_ = 2 and RESOURCE_TYPE_ in (" + TASK + ", " + PROCESS_DEFINITION + ")",
-            Integer.class);
-    return revokes == null || revokes == 0;
-  }
-
-  List<Row> page(String user, List<String> groups, Inbox.Filter filter, Date now, int offset, int limit) {
-    List<Object> args = new ArrayList<>();
-    String visible = visible(user, groups, filter, now, args, "T.ID_, T.NAME_, T.PROC_DEF_ID_, T.PROC_INST_ID_, T.CREATE_TIME_, T.DUE_DATE_, T.PRIORITY_, T.ASSIGNEE_");
-    String column =
-        switch (filter.sort()) {
-          case "due" -> "X.DUE_DATE_";
-          case "priority" -> "X.PRIORITY_";
-          default -> "X.CREATE_TIME_";
-        };
-    String direction = filter.ascending() ? "asc" : "desc";
-    // nulls last, as Camunda sorts them in MySQL and H2 differently: keep one rule on both
-    String sql =
-        "select * from (" + visible + ") X order by case when " + column + " is null then 1 else 0 end, " + column + " " + direction
-            + ", X.ID_ asc limit ? offset ?";
-    args.add(limit);
-    args.add(offset);
-    return jdbc.query(
-        sql,
-        (rs, n) ->
-            new Row(
-                rs.getString("ID_"),
-                rs.getString("NAME_"),
-                rs.getString("PROC_DEF_ID_"),
-                rs.getString("PROC_INST_ID_"),
-                date(rs.getTimestamp("CREATE_TIME_")),
-                date(rs.getTimestamp("DUE_DATE_")),
-                rs.getInt("PRIORITY_"),
-                rs.getString("ASSIGNEE_")),
-        args.toArray());
-  }
-
-  /** Open visible tasks per process key (whatever the process filter), in one grouped statement. */
-  Map<String, Long> countsByProcess(String user, List<String> groups, Inbox.Filter filter, Date now) {
-    List<Object> args = new ArrayList<>();
-    Inbox.Filter all = new Inbox.Filter("", filter.due(), filter.assignment(), filter.sort(), filter.dir(), 0);
-    String visible = visible(user, groups, all, now, args, "T.ID_, D.KEY_");
-    Map<String, Long> counts = new LinkedHashMap<>();
+    // the user's, everyone's and their groups' grants and revokes on definitions, grants on all
+    // tasks and revokes on tasks; a range of the unique (principal, type, resource type, id)
+    // indexes each, never the per-task grants
+    String which =
+        " and ((A.TYPE_ in (0, 1, 2) and A.RESOURCE_TYPE_ = " + PROCESS_DEFINITION + ")"
+            + " or (A.TYPE_ = 2 and A.RESOURCE_TYPE_ = " + TASK + ")"
+            + " or (A.TYPE_ in (0, 1) and A.RESOURCE_TYPE_ = " + TASK + " and A.RESOURCE_ID_ = '*'))";
+    String columns = "select A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ from ACT_RU_AUTHORIZATION A";
+    List<Object> args = new ArrayList<>(List.of(user));
+    String sql = columns + " where A.USER_ID_ in (?, '*')" + which;
+    if (!groups.isEmpty()) {
+      sql += " union all " + columns + " where A.GROUP_ID_ in (" + marks(groups.size()) + ")" + which;
+      args.addAll(groups);
+    }
+    boolean[] revoked = {false};
+    boolean[] everything = {false};
+    Set<String> grantedKeys = new LinkedHashSet<>();
     jdbc.query(
-        "select X.KEY_, count(*) from (" + visible + ") X group by X.KEY_ order by X.KEY_",
+        sql,
         rs -> {
-          counts.put(rs.getString(1), rs.getLong(2));
+          int type = rs.getInt(1);
+          int resourceType = rs.getInt(2);
+          String resource = rs.getString(3);
+          int perms = rs.getInt(4);
+          if (type == 2) {
+            revoked[0] = true;
+          } else if (resourceType == TASK && has(perms, READ)) {
+            everything[0] = true;
+          } else if (resourceType == PROCESS_DEFINITION && has(perms, READ_TASK)) {
+            if ("*".equals(resource)) {
+              everything[0] = true;
+            } else {
+              grantedKeys.add(resource);
+            }
+          }
         },
         args.toArray());
+    if (revoked[0]) {
+      return null;
+    }
+    Map<String, String> keys = new HashMap<>();
+    jdbc.query("select ID_, KEY_ from ACT_RE_PROCDEF", rs -> {
+      keys.put(rs.getString(1), rs.getString(2));
+    });
+    Set<String> granted = new LinkedHashSet<>();
+    keys.forEach((id, key) -> {
+      if (grantedKeys.contains(key)) {
+        granted.add(id);
+      }
+    });
+    return new Scope(user, List.copyOf(groups), everything[0], granted, keys);
+  }
+
+  /** Open visible tasks per definition id, mine and my groups' apart (whatever the process filter). */
+  Counts counts(Scope scope, Inbox.Filter filter, Date now) {
+    Inbox.Filter all = new Inbox.Filter("", filter.due(), filter.assignment(), filter.sort(), filter.dir(), 0, null, null);
+    return new Counts(count(scope, Part.MINE, all, now), count(scope, Part.GROUPS, all, now));
+  }
+
+  private Map<String, Long> count(Scope scope, Part part, Inbox.Filter filter, Date now) {
+    Map<String, Long> counts = new HashMap<>();
+    if (!part.applies(scope, filter)) {
+      return counts;
+    }
+    List<Object> args = new ArrayList<>();
+    String from = from(scope, part, filter, now, args, false);
+    jdbc.query("select T.PROC_DEF_ID_, count(*) " + from + " group by T.PROC_DEF_ID_", rs -> {
+      counts.put(rs.getString(1), rs.getLong(2));
+    }, args.toArray());
     return counts;
   }
 
   /**
-   * The visible tasks as a union: the user's own, and (unassigned) their groups' candidates. A
-   * union lets each part use its index (assignee; identity link by group) where an OR would scan
-   * every open task; UNION (not ALL) drops a task linked to two of the user's groups twice.
+   * One page: up to {@code limit} visible tasks in the filter's order, after (or before) the
+   * cursor, or from {@code offset} when there is none (a bookmarked page number). {@code counts}
+   * (from {@link #counts}) choose the plan. Rows come in display order.
    */
-  private static String visible(String user, List<String> groups, Inbox.Filter filter, Date now, List<Object> args, String columns) {
-    String common = common(user, groups, filter, now);
-    List<String> parts = new ArrayList<>();
-    if (!"unassigned".equals(filter.assignment())) {
-      parts.add("select " + columns + " from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ where T.ASSIGNEE_ = ?" + common);
-      args.add(user);
-      commonArgs(user, groups, filter, now, args);
+  List<Row> page(Scope scope, Inbox.Filter filter, Date now, Cursor cursor, int offset, int limit, Counts counts) {
+    boolean forward = cursor == null || cursor.forward();
+    Order order = Order.of(filter, forward);
+    int wanted = cursor == null ? offset + limit : limit;
+    List<Row> rows = new ArrayList<>();
+    for (Part part : Part.values()) {
+      if (!part.applies(scope, filter)) {
+        continue;
+      }
+      long visible = visible(scope, filter, part == Part.MINE ? counts.mine() : counts.groups());
+      if (visible == 0) {
+        continue;
+      }
+      // along the creation-time index when a page's worth of the part's tasks is expected within
+      // fewer index entries than the part holds; else from the part's own rows, sorted
+      boolean walk = part == Part.GROUPS && "created".equals(filter.sort()) && (double) wanted * openTasks() / visible < visible;
+      List<Object> args = new ArrayList<>();
+      String sql = "select T.ID_, T.NAME_, T.PROC_DEF_ID_, T.PROC_INST_ID_, T.CREATE_TIME_, T.DUE_DATE_, T.PRIORITY_, T.ASSIGNEE_ "
+          + from(scope, part, filter, now, args, walk);
+      if (cursor != null) {
+        sql += order.after(cursor, args);
+      }
+      sql += " order by " + order.sql() + " limit ?";
+      args.add(wanted);
+      rows.addAll(jdbc.query(sql, InboxQuery::row, args.toArray()));
     }
-    if (!"mine".equals(filter.assignment()) && !groups.isEmpty()) {
-      parts.add(
-          // IN (subquery), not a join: H2 then reads the group's links by index and each task by
-          // key, where with a join it scanned every open task (EXPLAIN)
-          "select " + columns + " from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_"
-              + " where T.ID_ in (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I where I.TYPE_ = 'candidate' and I.GROUP_ID_ in ("
-              + marks(groups.size()) + ")) and T.ASSIGNEE_ is null" + common);
-      args.addAll(groups);
-      commonArgs(user, groups, filter, now, args);
+    rows.sort(order.comparator(filter.sort()));
+    List<Row> page = rows.subList(Math.min(rows.size(), cursor == null ? offset : 0), Math.min(rows.size(), wanted));
+    page = new ArrayList<>(page);
+    if (!forward) {
+      Collections.reverse(page);
     }
-    if (parts.isEmpty()) {
-      return "select " + columns + " from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ where 1 = 0";
-    }
-    return String.join(" union ", parts);
+    return page;
   }
 
-  private static String common(String user, List<String> groups, Inbox.Filter filter, Date now) {
-    StringBuilder sql = new StringBuilder(" and T.SUSPENSION_STATE_ = 1");
+  /** Business keys of process instances (ids are the instances' executions' ids). */
+  Map<String, String> businessKeys(Set<String> processInstanceIds) {
+    List<String> ids = List.copyOf(processInstanceIds);
+    Map<String, String> keys = new HashMap<>();
+    jdbc.query("select ID_, BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ in (" + marks(ids.size()) + ")", rs -> {
+      if (rs.getString(2) != null) {
+        keys.put(rs.getString(1), rs.getString(2));
+      }
+    }, ids.toArray());
+    return keys;
+  }
+
+  private static long visible(Scope scope, Inbox.Filter filter, Map<String, Long> counts) {
+    if (filter.process().isEmpty()) {
+      return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+    return scope.definitionsOf(filter.process()).stream().mapToLong(d -> counts.getOrDefault(d, 0L)).sum();
+  }
+
+  /** Mine and my groups' unclaimed: disjoint (assigned to the user, or to no one). */
+  enum Part {
+    MINE,
+    GROUPS;
+
+    boolean applies(Scope scope, Inbox.Filter filter) {
+      return this == MINE ? !"unassigned".equals(filter.assignment()) : !"mine".equals(filter.assignment()) && !scope.groups().isEmpty();
+    }
+  }
+
+  private String from(Scope scope, Part part, Inbox.Filter filter, Date now, List<Object> args, boolean walk) {
+    StringBuilder sql = new StringBuilder(" from ACT_RU_TASK T");
+    if (walk) {
+      sql.append(mySql() ? " force index (ACT_IDX_TASK_CREATE)" : " use index (ACT_IDX_TASK_CREATE)");
+    }
+    if (part == Part.MINE) {
+      sql.append(" where T.ASSIGNEE_ = ?");
+      args.add(scope.user());
+    } else {
+      // IN (subquery), not a join: a task linked to two of the user's groups is one task
+      sql.append(" where T.ID_ in (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I where I.GROUP_ID_ in (")
+          .append(marks(scope.groups().size()))
+          .append(") and I.TYPE_ = 'candidate') and T.ASSIGNEE_ is null");
+      args.addAll(scope.groups());
+    }
+    sql.append(" and T.SUSPENSION_STATE_ = 1 and T.PROC_DEF_ID_ is not null");
     if (!filter.process().isEmpty()) {
-      sql.append(" and D.KEY_ = ?");
+      List<String> definitions = scope.definitionsOf(filter.process());
+      if (definitions.isEmpty()) {
+        sql.append(" and 1 = 0");
+      } else {
+        sql.append(" and T.PROC_DEF_ID_ in (").append(marks(definitions.size())).append(")");
+        args.addAll(definitions);
+      }
     }
     if ("overdue".equals(filter.due())) {
       sql.append(" and T.DUE_DATE_ < ?");
-    } else if ("soon".equals(filter.due())) {
-      sql.append(" and T.DUE_DATE_ > ? and T.DUE_DATE_ < ?");
-    }
-    String who = "(A.USER_ID_ in (?, '*')" + (groups.isEmpty() ? "" : " or A.GROUP_ID_ in (" + marks(groups.size()) + ")") + ")";
-    // one equality per EXISTS, so that each is an index lookup on RESOURCE_ID_ (an IN over a
-    // correlated column made H2 and MariaDB scan the authorization table once per task)
-    sql.append(" and (")
-        .append(granted(who, TASK, "T.ID_", READ))
-        .append(" or ")
-        .append(granted(who, TASK, "'*'", READ))
-        .append(" or ")
-        .append(granted(who, PROCESS_DEFINITION, "D.KEY_", READ_TASK))
-        .append(" or ")
-        .append(granted(who, PROCESS_DEFINITION, "'*'", READ_TASK))
-        .append(")");
-    return sql.toString();
-  }
-
-  private static void commonArgs(String user, List<String> groups, Inbox.Filter filter, Date now, List<Object> args) {
-    if (!filter.process().isEmpty()) {
-      args.add(filter.process());
-    }
-    if ("overdue".equals(filter.due())) {
       args.add(new Timestamp(now.getTime()));
     } else if ("soon".equals(filter.due())) {
+      sql.append(" and T.DUE_DATE_ > ? and T.DUE_DATE_ < ?");
       args.add(new Timestamp(now.getTime()));
       args.add(new Timestamp(now.getTime() + InboxService.DUE_SOON.toMillis()));
     }
-    for (int i = 0; i < 4; i++) {
-      args.add(user);
-      args.addAll(groups);
+    if (!scope.everything()) {
+      sql.append(" and (");
+      if (!scope.grantedDefinitions().isEmpty()) {
+        sql.append("T.PROC_DEF_ID_ in (").append(marks(scope.grantedDefinitions().size())).append(") or ");
+        args.addAll(scope.grantedDefinitions());
+      }
+      // the task's own grant: one covering index lookup (PRB_IDX_AUTH_RESOURCE)
+      sql.append("exists (select 1 from ACT_RU_AUTHORIZATION A where A.RESOURCE_ID_ = T.ID_ and A.RESOURCE_TYPE_ = ")
+          .append(TASK)
+          .append(" and A.TYPE_ in (0, 1) and (A.USER_ID_ in (?, '*')");
+      args.add(scope.user());
+      if (!scope.groups().isEmpty()) {
+        sql.append(" or A.GROUP_ID_ in (").append(marks(scope.groups().size())).append(")");
+        args.addAll(scope.groups());
+      }
+      sql.append(") and mod(floor(A.PERMS_ / ").append(READ).append("), 2) = 1))");
+    }
+    return sql.toString();
+  }
+
+  /**
+   * A sort order: the column, its direction (the id, the tie-break, goes the same way), and where
+   * nulls go. Both databases sort nulls as the lowest value; where the inbox wants otherwise (due
+   * date and priority: nulls last both ways) a null rank comes first in the order.
+   */
+  record Order(String column, boolean descending, boolean nullsLast) {
+
+    static Order of(Inbox.Filter filter, boolean forward) {
+      String column =
+          switch (filter.sort()) {
+            case "due" -> "T.DUE_DATE_";
+            case "priority" -> "T.PRIORITY_";
+            default -> "T.CREATE_TIME_";
+          };
+      boolean descending = !filter.ascending();
+      // creation: the databases' own rule (nulls lowest; Camunda always sets it); others: last
+      boolean nullsLast = "created".equals(filter.sort()) ? descending : true;
+      return forward ? new Order(column, descending, nullsLast) : new Order(column, !descending, !nullsLast);
+    }
+
+    private boolean natural() {
+      return nullsLast == descending;
+    }
+
+    String sql() {
+      String dir = descending ? " desc" : " asc";
+      String rank = natural() ? "" : "case when " + column + " is null then " + (nullsLast ? 1 : 0) + " else " + (nullsLast ? 0 : 1) + " end, ";
+      return rank + column + dir + ", T.ID_" + dir;
+    }
+
+    /** The rows after the cursor in this order. */
+    String after(Cursor cursor, List<Object> args) {
+      String cmp = descending ? "<" : ">";
+      List<String> or = new ArrayList<>();
+      boolean cursorNull = cursor.value() == null;
+      // rows of the later null rank
+      if (cursorNull != nullsLast) {
+        or.add(column + (nullsLast ? " is null" : " is not null"));
+      }
+      if (cursorNull) {
+        or.add("(" + column + " is null and T.ID_ " + cmp + " ?)");
+        args.add(cursor.id());
+      } else {
+        Object value = "T.PRIORITY_".equals(column) ? (Object) cursor.value().intValue() : new Timestamp(cursor.value());
+        or.add("(" + column + " " + cmp + " ? or (" + column + " = ? and T.ID_ " + cmp + " ?))");
+        args.add(value);
+        args.add(value);
+        args.add(cursor.id());
+      }
+      return " and (" + String.join(" or ", or) + ")";
+    }
+
+    /** The same order in Java, to merge the parts. */
+    Comparator<Row> comparator(String sort) {
+      Comparator<Row> byRank = Comparator.comparingInt(r -> (valueOf(r, sort) == null) == nullsLast ? 1 : 0);
+      Comparator<Row> byValue = Comparator.comparing(r -> valueOf(r, sort), Comparator.nullsFirst(Comparator.naturalOrder()));
+      Comparator<Row> byId = Comparator.comparing(Row::id);
+      if (descending) {
+        byValue = byValue.reversed();
+        byId = byId.reversed();
+      }
+      return byRank.thenComparing(byValue).thenComparing(byId);
     }
   }
 
-  private static String granted(String who, int resourceType, String resource, int bit) {
-    return "exists (select 1 from ACT_RU_AUTHORIZATION A where A.RESOURCE_ID_ = " + resource + " and A.RESOURCE_TYPE_ = " + resourceType
-        + " and A.TYPE_ in (0, 1) and " + who + " and " + has(bit) + ")";
+  static Long valueOf(Row row, String sort) {
+    return switch (sort) {
+      case "due" -> row.due() == null ? null : row.due().getTime();
+      case "priority" -> (long) row.priority();
+      default -> row.created() == null ? null : row.created().getTime();
+    };
   }
 
-  /** The permission bit, portable between H2 and MySQL (no common bitwise-and). */
-  private static String has(int bit) {
-    return "mod(floor(A.PERMS_ / " + bit + "), 2) = 1";
+  /** Open tasks in the database, re-read at most once a minute: it only chooses a plan. */
+  private long openTasks() {
+    long now = System.currentTimeMillis();
+    if (openEstimate < 0 || now - openEstimateAt > ESTIMATE_MILLIS) {
+      Long n = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+      openEstimate = n == null ? 0 : n;
+      openEstimateAt = now;
+    }
+    return openEstimate;
+  }
+
+  private boolean mySql() {
+    if (mySql == null) {
+      try (Connection c = dataSource.getConnection()) {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase();
+        mySql = product.contains("mysql") || product.contains("mariadb");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return mySql;
+  }
+
+  private static Row row(java.sql.ResultSet rs, int n) throws SQLException {
+    return new Row(
+        rs.getString("ID_"),
+        rs.getString("NAME_"),
+        rs.getString("PROC_DEF_ID_"),
+        rs.getString("PROC_INST_ID_"),
+        date(rs.getTimestamp("CREATE_TIME_")),
+        date(rs.getTimestamp("DUE_DATE_")),
+        rs.getInt("PRIORITY_"),
+        rs.getString("ASSIGNEE_"));
+  }
+
+  private static boolean has(int perms, int bit) {
+    return (perms & bit) == bit;
   }
 
   private static String marks(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   private static Date date(Timestamp t) {

@@ -3,7 +3,6 @@ package org.probity.tasks.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -70,25 +68,43 @@ class InboxService {
     Map<String, String> names = processNames();
     List<String> groups = ActingUser.groups(user);
     record Found(List<InboxQuery.Row> tasks, Map<String, Long> counts) {}
-    // one more than a page tells whether there is a next page without another count
+    // one more than a page tells whether there is a next (or, going back, a previous) page
+    InboxQuery.Cursor cursor = filter.cursor();
     int offset = filter.page() * PAGE_SIZE;
+    int page = filter.page();
+    boolean hasNext;
     Found found;
-    if (query.applies(user.getName(), groups)) {
-      found = new Found(query.page(user.getName(), groups, filter, now, offset, PAGE_SIZE + 1), query.countsByProcess(user.getName(), groups, filter, now));
+    InboxQuery.Scope scope = query.scope(user.getName(), groups);
+    if (scope != null) {
+      InboxQuery.Counts counts = query.counts(scope, filter, now);
+      List<InboxQuery.Row> rows = query.page(scope, filter, now, cursor, offset, PAGE_SIZE + 1, counts);
+      if (cursor != null && !cursor.forward() && rows.size() > PAGE_SIZE) {
+        // a page before another: the extra row (the first one) says there is one before it
+        hasNext = true;
+        rows = rows.subList(rows.size() - PAGE_SIZE, rows.size());
+      } else {
+        if (cursor != null && !cursor.forward()) {
+          // back at the start: the first page, whole
+          page = 0;
+          rows = query.page(scope, filter, now, null, 0, PAGE_SIZE + 1, counts);
+        }
+        hasNext = rows.size() > PAGE_SIZE;
+      }
+      found = new Found(rows, counts.byKey(scope));
     } else {
       found = acting.call(user, () -> new Found(camundaPage(user, filter, now, offset), camundaCounts(user, names)));
+      hasNext = found.tasks().size() > PAGE_SIZE;
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     long total = 0;
     for (Map.Entry<String, Long> count : found.counts().entrySet()) {
-      if (count.getValue() > 0) {
+      if (count.getValue() > 0 && names.containsKey(count.getKey())) {
         counts.put(count.getKey(), count.getValue());
         total += count.getValue();
       }
     }
     List<InboxQuery.Row> tasks = found.tasks();
-    boolean hasNext = tasks.size() > PAGE_SIZE;
-    if (hasNext) {
+    if (tasks.size() > PAGE_SIZE) {
       tasks = tasks.subList(0, PAGE_SIZE);
     }
     // read without the user's authentication: names and business keys of tasks they already see
@@ -96,7 +112,9 @@ class InboxService {
     Map<String, String> businessKeys = businessKeys(tasks);
     List<Inbox.Row> rows =
         tasks.stream().map(t -> row(t, definitions.get(t.processDefinitionId()), businessKeys, now)).toList();
-    return new Inbox(rows, filter.page(), hasNext, total, counts, names);
+    String first = tasks.isEmpty() ? null : InboxQuery.Cursor.of(tasks.get(0), filter.sort());
+    String last = tasks.isEmpty() ? null : InboxQuery.Cursor.of(tasks.get(tasks.size() - 1), filter.sort());
+    return new Inbox(rows, page, hasNext, total, counts, names, first, last);
   }
 
   /** Camunda's own task query: where {@link InboxQuery} does not apply (admins, revokes). */
@@ -112,7 +130,13 @@ class InboxService {
     } else {
       query.desc();
     }
-    query.orderByTaskId().asc();
+    // the tie-break goes the same way as the sort, as in InboxQuery
+    query.orderByTaskId();
+    if (filter.ascending()) {
+      query.asc();
+    } else {
+      query.desc();
+    }
     return query.listPage(offset, PAGE_SIZE + 1).stream()
         .map(t -> new InboxQuery.Row(t.getId(), t.getName(), t.getProcessDefinitionId(), t.getProcessInstanceId(), t.getCreateTime(), t.getDueDate(), t.getPriority(), t.getAssignee()))
         .toList();
@@ -188,18 +212,10 @@ class InboxService {
         .collect(Collectors.toMap(ProcessDefinition::getId, d -> d));
   }
 
+  /** The page's business keys: one statement by primary key (Camunda's instance query joined more). */
   private Map<String, String> businessKeys(List<InboxQuery.Row> tasks) {
     Set<String> ids = tasks.stream().map(InboxQuery.Row::processInstanceId).filter(id -> id != null).collect(Collectors.toSet());
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> keys = new HashMap<>();
-    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(ids).list()) {
-      if (instance.getBusinessKey() != null) {
-        keys.put(instance.getId(), instance.getBusinessKey());
-      }
-    }
-    return keys;
+    return ids.isEmpty() ? Map.of() : query.businessKeys(ids);
   }
 
   /** Latest definition of each process key: the inbox's process filter and counts. */

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -29,7 +33,7 @@ import org.springframework.ui.ExtendedModelMap;
  * into its own database, then times the /inbox page's server side (the controller method: the
  * first page of 50 sorted by creation, counts per process, startable processes) for a member of
  * the group that holds {@code bench.groupTasks} of the tasks, beside stock Camunda's group task
- * query. H2 file under target/bench by default; MariaDB/MySQL when SPRING_DATASOURCE_URL is set.
+ * query, with 1 and 4 client threads ({@code bench.threads}). H2 file under target/bench by default; MariaDB/MySQL when SPRING_DATASOURCE_URL is set.
  * Run: {@code ./mvnw test -Pbench -Dtest=InboxBenchmark} (see README "Performance").
  */
 @Tag("bench")
@@ -42,8 +46,10 @@ class InboxBenchmark {
   static final int FINISHED = Integer.getInteger("bench.finished", 1_000_000);
   static final int WARMUP = Integer.getInteger("bench.warmup", 20);
   static final int ITERATIONS = Integer.getInteger("bench.iterations", 200);
-  /** Stock Camunda's query can take seconds per call on H2 at this size: fewer rounds if asked. */
+  /** Stock Camunda's query can take seconds per call at this size: fewer rounds if asked (0: not run). */
   static final int STOCK_ITERATIONS = Integer.getInteger("bench.stockIterations", ITERATIONS);
+  /** {@code -Dbench.seed=false}: measure the database a previous run seeded (same sizes), without seeding again. */
+  static final boolean SEED = Boolean.parseBoolean(System.getProperty("bench.seed", "true"));
 
   static boolean onMySql() {
     String url = System.getenv("SPRING_DATASOURCE_URL");
@@ -60,13 +66,15 @@ class InboxBenchmark {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     if (!onMySql()) {
-      // a fresh file database for every run
+      // a fresh file database for every run that seeds
       for (File f : new File("target/bench").listFiles() == null ? new File[0] : new File("target/bench").listFiles()) {
-        if (f.getName().startsWith("inbox")) {
+        if (SEED && f.getName().startsWith("inbox")) {
           f.delete();
         }
       }
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench/inbox");
+      // H2's page cache (CACHE_SIZE, KiB; its default, 64 MiB, is far below the runtime tables'
+      // working set next to 1,000,000 finished instances): -Dbench.h2CacheKb, default 1 GiB
+      registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench/inbox;CACHE_SIZE=" + Integer.getInteger("bench.h2CacheKb", 1_048_576));
     }
   }
 
@@ -77,17 +85,29 @@ class InboxBenchmark {
 
   @Test
   void inboxServerTime() throws Exception {
+    if (SEED) {
+      seed();
+    }
+    analyze();
+    measure();
+  }
+
+  private void seed() throws Exception {
     InboxSeed seed = new InboxSeed(engine, dataSource);
     ProcessInstance template = seed.template();
     long t0 = System.nanoTime();
     seed.seed(template, OPEN, GROUP_TASKS, FINISHED);
     System.out.printf("seeded %,d open tasks (%,d for %s) and %,d finished instances in %.1f s%n",
         OPEN, GROUP_TASKS, InboxSeed.GROUP, FINISHED, (System.nanoTime() - t0) / 1e9);
-    analyze();
+  }
 
+  private void measure() throws Exception {
     Authentication investigator = investigator();
-    ExtendedModelMap model = new ExtendedModelMap();
-    Supplier<Object> probity = () -> pages.inbox(investigator, null, null, null, null, null, "0", model);
+    Supplier<Object> probity = () -> {
+      ExtendedModelMap model = new ExtendedModelMap();
+      pages.inbox(investigator, null, null, null, null, null, "0", null, null, model);
+      return model;
+    };
     TaskService tasks = engine.getTaskService();
     List<String> groups = ActingUser.groups(investigator);
     Supplier<Object> stock =
@@ -100,19 +120,44 @@ class InboxBenchmark {
                   return page.size() + count;
                 });
 
-    probity.get();
-    Inbox inbox = (Inbox) model.get("inbox");
+    Inbox inbox = (Inbox) ((ExtendedModelMap) probity.get()).get("inbox");
     assertThat(inbox.rows()).hasSize(InboxService.PAGE_SIZE);
     assertThat(inbox.total()).isGreaterThanOrEqualTo(GROUP_TASKS);
 
     String db = onMySql() ? "MySQL/MariaDB" : "H2";
-    long[] probityTimes = time(probity, WARMUP, ITERATIONS);
-    report("Probity /inbox server time", probityTimes);
-    long[] stockTimes = time(stock, Math.min(WARMUP, STOCK_ITERATIONS), STOCK_ITERATIONS);
-    System.out.printf("%nINBOX BENCHMARK (%s, %,d open tasks, %,d for %s, %,d finished; %d iterations after %d warm-ups)%n",
+    List<String> lines = new ArrayList<>();
+    String loadBefore = loadAverage();
+    for (int threads : THREADS) {
+      long[] probityTimes = time(probity, threads, WARMUP, ITERATIONS);
+      lines.add(line("Probity /inbox (page 1 + counts + startable)", threads, probityTimes));
+      System.out.println(lines.get(lines.size() - 1));
+      if (STOCK_ITERATIONS > 0) {
+        long[] stockTimes = time(stock, threads, Math.min(WARMUP, STOCK_ITERATIONS), STOCK_ITERATIONS);
+        lines.add(line("stock Camunda group query (page of 50 + count)", threads, stockTimes));
+        System.out.println(lines.get(lines.size() - 1));
+      }
+    }
+    System.out.printf("%nINBOX BENCHMARK (%s, %,d open tasks, %,d for %s, %,d finished; %d rounds per thread after %d warm-ups)%n",
         db, OPEN, GROUP_TASKS, InboxSeed.GROUP, FINISHED, ITERATIONS, WARMUP);
-    report("stock Camunda group task query (page of 50 + count)", stockTimes);
-    report("Probity /inbox server time", probityTimes);
+    System.out.printf("  load average before: %s, after: %s; %d cores%n", loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors());
+    System.out.printf("  | %-48s | threads | p50 ms | p95 ms | p99 ms |%n", "server time");
+    lines.forEach(System.out::println);
+  }
+
+  /** Client thread counts, e.g. {@code -Dbench.threads=1,4}. */
+  static final int[] THREADS =
+      java.util.Arrays.stream(System.getProperty("bench.threads", "1,4").split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+
+  static String line(String what, int threads, long[] sorted) {
+    return String.format("  | %-48s | %7d | %6.1f | %6.1f | %6.1f |", what, threads, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
+  }
+
+  static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   private void analyze() throws Exception {
@@ -133,22 +178,41 @@ class InboxBenchmark {
     return new UsernamePasswordAuthenticationToken("investigator", null, List.of(new SimpleGrantedAuthority(InboxSeed.GROUP)));
   }
 
-  static long[] time(Supplier<Object> work, int warmup, int iterations) {
-    for (int i = 0; i < warmup; i++) {
-      work.get();
+  /**
+   * Each of {@code threads} client threads runs {@code warmup} unmeasured then {@code iterations}
+   * measured calls, all at once; the sorted latencies of every measured call.
+   */
+  static long[] time(Supplier<Object> work, int threads, int warmup, int iterations) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier start = new CyclicBarrier(threads);
+      List<Future<long[]>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < warmup; i++) {
+                    work.get();
+                  }
+                  start.await();
+                  long[] nanos = new long[iterations];
+                  for (int i = 0; i < iterations; i++) {
+                    long begin = System.nanoTime();
+                    work.get();
+                    nanos[i] = System.nanoTime() - begin;
+                  }
+                  return nanos;
+                }));
+      }
+      long[] all = new long[threads * iterations];
+      for (int t = 0; t < threads; t++) {
+        System.arraycopy(results.get(t).get(), 0, all, t * iterations, iterations);
+      }
+      java.util.Arrays.sort(all);
+      return all;
+    } finally {
+      pool.shutdownNow();
     }
-    long[] nanos = new long[iterations];
-    for (int i = 0; i < iterations; i++) {
-      long start = System.nanoTime();
-      work.get();
-      nanos[i] = System.nanoTime() - start;
-    }
-    java.util.Arrays.sort(nanos);
-    return nanos;
-  }
-
-  static void report(String what, long[] sorted) {
-    System.out.printf("  %-55s p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms%n", what, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
   }
 
   static double pct(long[] sorted, int p) {

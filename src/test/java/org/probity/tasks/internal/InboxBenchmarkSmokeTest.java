@@ -30,7 +30,7 @@ class InboxBenchmarkSmokeTest {
     try {
       seed.seed(seed.template(), 500, 120, 1_000);
       ExtendedModelMap model = new ExtendedModelMap();
-      pages.inbox(InboxBenchmark.investigator(), null, null, null, null, null, "0", model);
+      pages.inbox(InboxBenchmark.investigator(), null, null, null, null, null, "0", null, null, model);
       Inbox inbox = (Inbox) model.get("inbox");
       assertThat(inbox.rows()).hasSize(InboxService.PAGE_SIZE);
       // the newest seeded tasks come first, each with its case reference
@@ -38,19 +38,19 @@ class InboxBenchmarkSmokeTest {
       assertThat(inbox.rows()).allMatch(r -> r.name().equals("Review the complaint"));
       assertThat(inbox.countsByProcess().get(InboxSeed.KEY)).isGreaterThanOrEqualTo(120);
       assertThat(inbox.hasNext()).isTrue();
-      // the third page holds the 100th-newest seeded task
+      // the third page holds the 101st-newest seeded group task (every 4th of the 500 is the group's)
       ExtendedModelMap page2 = new ExtendedModelMap();
-      pages.inbox(InboxBenchmark.investigator(), null, null, null, null, null, "2", page2);
-      assertThat(((Inbox) page2.get("inbox")).rows()).anyMatch(r -> "BENCH-100".equals(r.businessKey()));
+      pages.inbox(InboxBenchmark.investigator(), null, null, null, null, null, "2", null, null, page2);
+      assertThat(((Inbox) page2.get("inbox")).rows()).anyMatch(r -> "BENCH-400".equals(r.businessKey()));
 
       // another group sees its own share, none of the investigators'
       var vetting = new UsernamePasswordAuthenticationToken("vetting", null, List.of(new SimpleGrantedAuthority("vetting-officers")));
       ExtendedModelMap other = new ExtendedModelMap();
-      pages.inbox(vetting, null, null, null, null, null, "0", other);
+      pages.inbox(vetting, null, null, null, null, null, "0", null, null, other);
       List<Inbox.Row> rows = ((Inbox) other.get("inbox")).rows();
       assertThat(rows).isNotEmpty();
       assertThat(rows).allMatch(r -> r.businessKey() == null || !r.businessKey().startsWith("BENCH-")
-          || InboxSeed.groupOf(Integer.parseInt(r.businessKey().substring(6)), 120).equals("vetting-officers"));
+          || InboxSeed.groupOf(Integer.parseInt(r.businessKey().substring(6)), 500, 120).equals("vetting-officers"));
       try (var c = dataSource.getConnection(); var s = c.createStatement();
           var rs = s.executeQuery("select count(*) from ACT_HI_PROCINST where ID_ like 'benchh%' and STATE_ = 'COMPLETED'")) {
         rs.next();

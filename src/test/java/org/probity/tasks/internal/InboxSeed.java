@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * is run through the engine, and its rows (execution, task, candidate-group identity link, the
  * task's READ/TASK_WORK authorizations, and its history rows) are copied with JDBC batch inserts,
  * ids prefixed so that every copy is distinct and can be deleted again. Open tasks rotate over
- * the candidate groups; the first {@code groupTasks} go to {@link #GROUP}.
+ * the candidate groups; {@code groupTasks} of them, spread evenly, go to {@link #GROUP}.
  */
 final class InboxSeed {
 
@@ -90,7 +90,7 @@ final class InboxSeed {
           return switch (column) {
             // newest first: task i created i seconds ago
             case "CREATE_TIME_", "LAST_UPDATED_" -> value == null ? null : new Timestamp(base - i * 1000L);
-            case "GROUP_ID_" -> value == null ? null : groupOf(i, groupTasks);
+            case "GROUP_ID_" -> value == null ? null : groupOf(i, openTasks, groupTasks);
             case "BUSINESS_KEY_" -> value == null ? null : "BENCH-" + i;
             case "PRIORITY_" -> 25 + (i % 5) * 25;
             default -> value;
@@ -118,8 +118,14 @@ final class InboxSeed {
     }
   }
 
-  static String groupOf(int i, int groupTasks) {
-    return i < groupTasks ? GROUP : OTHER_GROUPS[i % OTHER_GROUPS.length];
+  /**
+   * The candidate group of open task {@code i}: {@link #GROUP}'s tasks are spread evenly through
+   * the creation order (every (open / groupTasks)-th task), not clustered at one end, so that no
+   * query gets them for free by reading the newest tasks only.
+   */
+  static String groupOf(int i, int openTasks, int groupTasks) {
+    int stride = Math.max(1, openTasks / Math.max(1, groupTasks));
+    return i % stride == 0 && i / stride < groupTasks ? GROUP : OTHER_GROUPS[i % OTHER_GROUPS.length];
   }
 
   /** Deletes every seeded row and the template's deployment (used by the smoke run in the shared test database). */

@@ -1,0 +1,7 @@
+package org.probity.tasks.internal;
+
+import org.probity.support.ProbityTest;
+
+/** {@link InboxQueryCases} on H2. */
+@ProbityTest
+class InboxQueryTest extends InboxQueryCases {}
