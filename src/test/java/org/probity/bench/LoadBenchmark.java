@@ -40,6 +40,8 @@ class LoadBenchmark {
   static final int USERS = Integer.getInteger("bench.users", 50);
   static final int SECONDS = Integer.getInteger("bench.seconds", 60);
   static final int[] THREADS = {1, 4};
+  /** Which parts run: intake, completion, concurrency (all by default). */
+  static final String PARTS = System.getProperty("bench.parts", "intake,completion,concurrency");
 
   static boolean onMySql() {
     String url = System.getenv("SPRING_DATASOURCE_URL");
@@ -82,6 +84,7 @@ class LoadBenchmark {
       print("Probity's engine: %s", h.probityEngineSettings());
       h.createUsers(USERS);
       Set<String> none = Set.of();
+      print("password check per request: %s", h.passwordCheckCost());
 
       // warm-up of every path (not measured)
       h.floor(2, WARMUP * 5);
@@ -96,6 +99,7 @@ class LoadBenchmark {
       h.endComplaintsExcept(none);
 
       // 1. floor and intake
+      if (PARTS.contains("intake")) {
       print("");
       print("| intake | threads | per second | p50 ms | p95 ms | ratio to bare engine |");
       print("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -112,14 +116,15 @@ class LoadBenchmark {
       }
       print("open tasks during intake: %,d; load: %s", h.openTasks(), load());
       h.endComplaintsExcept(none);
+      }
 
       // 2. completion at 1,000 and at 100,000 open tasks
-      double pageRate4 = 0;
-      for (int open : new int[] {SMALL, LARGE}) {
+      double pageRate4 = Double.parseDouble(System.getProperty("bench.expectedRate", "20"));
+      for (int open : PARTS.contains("completion") ? new int[] {SMALL, LARGE} : new int[0]) {
         int pool = OPS;
         h.seedOpenTasksUpTo(open - 2 * pool);
         print("");
-        print("Completion of the triage task at %,d open tasks (%,d seeded copies + %d fresh complaints of 2 tasks each), load %s",
+        print("Completion of the triage task at %,d open tasks (%,d before + %d fresh complaints of 2 tasks each per run), load %s",
             h.openTasks() + 2L * pool, h.openTasks(), pool, load());
         print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine |");
         print("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -137,7 +142,10 @@ class LoadBenchmark {
       }
 
       // 5. concurrency: 50 users, 60 s, on the large database
-      int needed = (int) Math.min(20_000, Math.max(500, pageRate4 * SECONDS * 2));
+      if (PARTS.contains("concurrency")) {
+      h.seedOpenTasksUpTo(LARGE);
+      // enough open triage tasks for the whole time at the rate measured above (the run says when the queue ran dry)
+      int needed = (int) Math.min(20_000, Math.max(500, pageRate4 * SECONDS * 1.1));
       List<String> tasks = h.openTriageTasks(needed, 4);
       LoadHarness.Concurrency c = h.concurrentUsers(USERS, SECONDS, tasks);
       print("");
@@ -147,6 +155,7 @@ class LoadBenchmark {
       print("| %d | %,d | %.1f | %.1f | %.1f | %.1f | %d | 0 (verified) | %s |", USERS, c.completed(), c.result().perSecond(),
           c.result().p50Millis(), c.result().p95Millis(), c.result().latency().getValueAtPercentile(99) / 1000.0, c.errors(), c.queueRanDry());
       assertThat(c.errors()).isZero();
+      }
       print("load after: %s", load());
       System.out.println();
       System.out.println(String.join("\n", lines));

@@ -162,6 +162,26 @@ final class LoadHarness implements AutoCloseable {
     createdUsers.add(username);
   }
 
+  /** What HTTP Basic's password check costs: bcrypt itself, and the application's encoder once the password is remembered. */
+  String passwordCheckCost() {
+    PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+    PasswordEncoder bcrypt = org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    String hash = bcrypt.encode(PASSWORD);
+    int n = 20;
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      check(bcrypt.matches(PASSWORD, hash), "bcrypt");
+    }
+    long t1 = System.nanoTime();
+    check(encoder.matches(PASSWORD, hash), "encoder");
+    long t2 = System.nanoTime();
+    for (int i = 0; i < n * 100; i++) {
+      check(encoder.matches(PASSWORD, hash), "encoder");
+    }
+    long t3 = System.nanoTime();
+    return String.format("bcrypt %.1f ms, remembered %.1f µs", (t1 - t0) / 1e6 / n, (t3 - t2) / 1e3 / (n * 100));
+  }
+
   // ---------------------------------------------------------------- the bare engine
 
   /**
