@@ -81,5 +81,8 @@ class LoadHarnessSmokeTest {
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where ID_ like 'bload%'", Long.class)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from app_user where username like 'bench-%'", Long.class)).isZero();
     assertThat(h.runningComplaints()).isEqualTo(before);
+    // the bare engine's stock history kept the intake's personal data: removed with its instances
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_VARINST where NAME_ like 'pii%'", Long.class)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_DETAIL where NAME_ like 'pii%'", Long.class)).isZero();
   }
 }
