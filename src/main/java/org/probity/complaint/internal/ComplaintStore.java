@@ -49,8 +49,14 @@ class ComplaintStore {
       return jdbc.queryForObject("select last_value from complaint_reference_counter where counter_year = ?", Integer.class, year);
     }
     try {
-      ownTransaction.executeWithoutResult(
-          status -> jdbc.update("insert into complaint_reference_counter (counter_year, last_value) values (?, 0)", year));
+      ownTransaction.executeWithoutResult(status -> {
+        // a plain read first: once another intake has created the row, inserting would wait on
+        // that intake's row lock (held until its own transaction ends)
+        Integer rows = jdbc.queryForObject("select count(*) from complaint_reference_counter where counter_year = ?", Integer.class, year);
+        if (rows == null || rows == 0) {
+          jdbc.update("insert into complaint_reference_counter (counter_year, last_value) values (?, 0)", year);
+        }
+      });
     } catch (DuplicateKeyException raced) {
       // another intake created the year's row first
     }
