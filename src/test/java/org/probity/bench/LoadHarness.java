@@ -367,7 +367,7 @@ final class LoadHarness implements AutoCloseable {
   Result completeProbity(String door, int threads, List<String> tasks) throws Exception {
     Client[] clients = new Client[threads];
     for (int w = 0; w < threads; w++) {
-      clients[w] = client("page".equals(door) ? "session" : "basic", USER_PREFIX + w);
+      clients[w] = client("page".equals(door) ? "session" : "basic", USER_PREFIX + w, "/tasks/" + tasks.get(0));
     }
     Map<String, String> completedBy = new java.util.concurrent.ConcurrentHashMap<>();
     long audited = auditEntries(AuditAction.TASK_COMPLETED);
@@ -419,7 +419,7 @@ final class LoadHarness implements AutoCloseable {
   Concurrency concurrentUsers(int users, double seconds, List<String> tasks) throws Exception {
     Client[] clients = new Client[users];
     for (int w = 0; w < users; w++) {
-      clients[w] = client("session", USER_PREFIX + w);
+      clients[w] = client("session", USER_PREFIX + w, "/tasks/" + tasks.get(0));
     }
     ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(tasks);
     Map<String, String> completedBy = new java.util.concurrent.ConcurrentHashMap<>();
@@ -583,11 +583,16 @@ final class LoadHarness implements AutoCloseable {
   }
 
   Client client(String door, String user) {
+    return client(door, user, "/inbox");
+  }
+
+  /** A session's CSRF token is read from a page the user opens first ({@code page}: the task page before completing). */
+  Client client(String door, String user, String page) {
     if ("basic".equals(door)) {
       return new Client(HttpSession.basic(port, user, PASSWORD), null);
     }
     HttpSession session = HttpSession.loggedIn(port, user, PASSWORD);
-    return new Client(session, HttpSession.csrfTokenFrom(session.get("/inbox").body()));
+    return new Client(session, HttpSession.csrfTokenFrom(session.get(page).body()));
   }
 
   long count(String sql, Object... args) {
