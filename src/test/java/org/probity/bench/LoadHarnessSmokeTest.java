@@ -38,8 +38,9 @@ class LoadHarnessSmokeTest {
       assertThat(h.floor(2, 20).operations()).isEqualTo(20);
 
       long complaints = jdbc.queryForObject("select count(*) from complaint", Long.class);
-      Result bare = h.intakeBare(2, 3);
-      Result basic = h.intakeProbity("basic", 2, 3);
+      // one thread: concurrent intakes wait on the reference counter row and can time out on H2 on a loaded machine
+      Result bare = h.intakeBare(1, 3);
+      Result basic = h.intakeProbity("basic", 1, 3);
       Result session = h.intakeProbity("session", 1, 2);
       assertThat(List.of(bare, basic, session)).allMatch(r -> r.errors() == 0);
       assertThat(jdbc.queryForObject("select count(*) from complaint", Long.class)).isEqualTo(complaints + 8);
@@ -53,14 +54,14 @@ class LoadHarnessSmokeTest {
           .isGreaterThanOrEqualTo(28);
 
       for (String door : new String[] {"page", "engine-rest", "bare"}) {
-        List<String> tasks = h.openTriageTasks(4, 2);
+        List<String> tasks = h.openTriageTasks(4, 1);
         Result r = "bare".equals(door) ? h.completeBare(2, tasks) : h.completeProbity(door, 2, tasks);
         assertThat(r.operations()).as(door).isEqualTo(4);
         assertThat(r.errors()).as(door).isZero();
         h.endCases(tasks);
       }
 
-      List<String> tasks = h.openTriageTasks(12, 2);
+      List<String> tasks = h.openTriageTasks(12, 1);
       LoadHarness.Concurrency c = h.concurrentUsers(4, 60, tasks);
       assertThat(c.errors()).isZero();
       assertThat(c.completed()).isEqualTo(12);
