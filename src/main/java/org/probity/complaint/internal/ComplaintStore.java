@@ -21,29 +21,47 @@ import org.probity.complaint.internal.ComplaintRecords.VettingRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** SQL for the complaint tables (V5). Runs inside the caller's transaction (the engine's, usually). */
 @Repository
 class ComplaintStore {
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  ComplaintStore(JdbcTemplate jdbc) {
+  ComplaintStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** The next number of the year; the row lock of the update serialises concurrent intakes. */
+  /**
+   * The next number of the year; the row lock of the update serialises concurrent intakes. The
+   * year's row is created by the first intake in a transaction of its own: created inside the
+   * intakes' own (long) transactions, concurrent first intakes of a year deadlocked on MySQL/MariaDB
+   * (each waiting insert holds a shared lock on the new key, then both want it exclusively).
+   */
   int nextNumber(int year) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      if (jdbc.update("update complaint_reference_counter set last_value = last_value + 1 where counter_year = ?", year) == 1) {
-        return jdbc.queryForObject("select last_value from complaint_reference_counter where counter_year = ?", Integer.class, year);
-      }
-      try {
-        jdbc.update("insert into complaint_reference_counter (counter_year, last_value) values (?, 1)", year);
-        return 1;
-      } catch (DuplicateKeyException raced) {
-        // another intake created the year's row first: update it
-      }
+    if (jdbc.update("update complaint_reference_counter set last_value = last_value + 1 where counter_year = ?", year) == 1) {
+      return jdbc.queryForObject("select last_value from complaint_reference_counter where counter_year = ?", Integer.class, year);
+    }
+    try {
+      ownTransaction.executeWithoutResult(status -> {
+        // a plain read first: once another intake has created the row, inserting would wait on
+        // that intake's row lock (held until its own transaction ends)
+        Integer rows = jdbc.queryForObject("select count(*) from complaint_reference_counter where counter_year = ?", Integer.class, year);
+        if (rows == null || rows == 0) {
+          jdbc.update("insert into complaint_reference_counter (counter_year, last_value) values (?, 0)", year);
+        }
+      });
+    } catch (DuplicateKeyException raced) {
+      // another intake created the year's row first
+    }
+    if (jdbc.update("update complaint_reference_counter set last_value = last_value + 1 where counter_year = ?", year) == 1) {
+      return jdbc.queryForObject("select last_value from complaint_reference_counter where counter_year = ?", Integer.class, year);
     }
     throw new IllegalStateException("Cannot allocate a complaint reference for " + year);
   }

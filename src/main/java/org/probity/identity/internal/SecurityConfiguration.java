@@ -3,7 +3,10 @@ package org.probity.identity.internal;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
 import org.probity.identity.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -45,9 +48,12 @@ class SecurityConfiguration {
   private static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
 
   @Bean
-  PasswordEncoder passwordEncoder() {
-    // bcrypt by default; the {id} prefix lets the algorithm be upgraded without a flag day
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  PasswordEncoder passwordEncoder(
+      @Value("${probity.identity.verified-passwords.max-entries:10000}") int maxEntries,
+      @Value("${probity.identity.verified-passwords.ttl:5m}") Duration ttl) {
+    // bcrypt by default; the {id} prefix lets the algorithm be upgraded without a flag day. HTTP
+    // Basic checks the password on every request: a just-verified one is remembered briefly
+    return new VerifiedCredentials(PasswordEncoderFactories.createDelegatingPasswordEncoder(), maxEntries, ttl, Clock.systemUTC());
   }
 
   @Bean

@@ -1,0 +1,194 @@
+package org.probity.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.probity.bench.LoadHarness.Result;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ActiveProfilesResolver;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 10 items 1, 2 and 5, in one run on one database: complaint intake, triage completion at
+ * 1,000 and at 100,000 open tasks, and 50 concurrent users for 60 seconds, through Probity's HTTP
+ * doors (the whole server on a random port), beside a stock engine in the same JVM on the same
+ * database and the database's durable-commit floor. Prints the tables of README "Performance".
+ * H2 file under target/bench-load by default; MariaDB/MySQL when SPRING_DATASOURCE_URL is set.
+ * {@code ./mvnw test -Pbench -Dbench.heap=2g -Dtest=LoadBenchmark}.
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = LoadBenchmark.Profiles.class)
+class LoadBenchmark {
+
+  static final int OPS = Integer.getInteger("bench.ops", 200);
+  static final int WARMUP = Integer.getInteger("bench.warmup", 40);
+  static final int SMALL = Integer.getInteger("bench.openTasksSmall", 1_000);
+  static final int LARGE = Integer.getInteger("bench.openTasks", 100_000);
+  static final int USERS = Integer.getInteger("bench.users", 50);
+  static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+  static final int[] THREADS = {1, 4};
+  /** Which parts run: intake, completion, concurrency (all by default). */
+  static final String PARTS = System.getProperty("bench.parts", "intake,completion,concurrency");
+
+  static boolean onMySql() {
+    String url = System.getenv("SPRING_DATASOURCE_URL");
+    return url != null && !url.isBlank();
+  }
+
+  static class Profiles implements ActiveProfilesResolver {
+    @Override
+    public String[] resolve(Class<?> testClass) {
+      return onMySql() ? new String[] {"mysql", "mysqltest"} : new String[] {"test"};
+    }
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    if (!onMySql()) {
+      File dir = new File("target/bench-load");
+      for (File f : dir.listFiles() == null ? new File[0] : dir.listFiles()) {
+        f.delete();
+      }
+      registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench-load/load");
+      // no mail server in a benchmark
+      registry.add("spring.mail.host", () -> "");
+    }
+    // one connection per client thread and a few for the engine
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "60");
+  }
+
+  @Autowired ApplicationContext context;
+  @LocalServerPort int port;
+
+  private final List<String> lines = new ArrayList<>();
+
+  @Test
+  void intakeCompletionAndConcurrency() throws Exception {
+    try (LoadHarness h = new LoadHarness(context, port)) {
+      String db = onMySql() ? "MariaDB/MySQL" : "H2 (file)";
+      print("Load benchmark on %s, %d cores, Java %s, max heap %d MiB, load before: %s", db, Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, load());
+      print("Probity's engine: %s", h.probityEngineSettings());
+      h.createUsers(USERS);
+      Set<String> none = Set.of();
+      print("password check per request: %s", h.passwordCheckCost());
+
+      // warm-up of every path (not measured)
+      h.floor(2, WARMUP * 5);
+      h.intakeBare(2, WARMUP);
+      h.intakeProbity("basic", 2, WARMUP);
+      h.intakeProbity("session", 2, WARMUP);
+      for (String door : new String[] {"page", "engine-rest", "bare"}) {
+        List<String> tasks = h.openTriageTasks(WARMUP, 2);
+        complete(h, door, 2, tasks);
+        h.endCases(tasks);
+      }
+      h.endComplaintsExcept(none);
+
+      // 1. floor and intake
+      if (PARTS.contains("intake")) {
+      print("");
+      print("| intake | threads | per second | p50 ms | p95 ms | ratio to bare engine |");
+      print("| --- | ---: | ---: | ---: | ---: | ---: |");
+      for (int threads : THREADS) {
+        Result floor = h.floor(threads, OPS * 10);
+        Result bare = h.intakeBare(threads, OPS);
+        Result basic = h.intakeProbity("basic", threads, OPS);
+        Result session = h.intakeProbity("session", threads, OPS);
+        row("database floor (one-row commit)", floor, bare);
+        row("bare engine (Java API)", bare, bare);
+        row("Probity POST /api/complaints, Basic", basic, bare);
+        row("Probity POST /api/complaints, session", session, bare);
+        assertThat(List.of(floor, bare, basic, session)).allMatch(r -> r.errors() == 0);
+      }
+      print("open tasks during intake: %,d; load: %s", h.openTasks(), load());
+      h.endComplaintsExcept(none);
+      }
+
+      // 2. completion at 1,000 and at 100,000 open tasks
+      double pageRate4 = Double.parseDouble(System.getProperty("bench.expectedRate", "20"));
+      for (int open : PARTS.contains("completion") ? new int[] {SMALL, LARGE} : new int[0]) {
+        int pool = OPS;
+        h.seedOpenTasksUpTo(open - 2 * pool);
+        print("");
+        print("Completion of the triage task at %,d open tasks (%,d before + %d fresh complaints of 2 tasks each per run), load %s",
+            h.openTasks() + 2L * pool, h.openTasks(), pool, load());
+        print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine |");
+        print("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for (int threads : THREADS) {
+          Result bare = complete(h, "bare", threads, fresh(h, pool));
+          Result page = complete(h, "page", threads, fresh(h, pool));
+          Result rest = complete(h, "engine-rest", threads, fresh(h, pool));
+          row("bare engine taskService.complete", bare, bare);
+          row("Probity task page POST /tasks/{id}, session", page, bare);
+          row("Probity POST /engine-rest/task/{id}/submit-form, Basic", rest, bare);
+          if (threads == 4) {
+            pageRate4 = page.perSecond();
+          }
+        }
+      }
+
+      // 5. concurrency: 50 users, 60 s, on the large database
+      if (PARTS.contains("concurrency")) {
+      h.seedOpenTasksUpTo(LARGE);
+      // enough open triage tasks for the whole time at the rate measured above (the run says when the queue ran dry)
+      int needed = (int) Math.min(20_000, Math.max(500, pageRate4 * SECONDS * 1.1));
+      List<String> tasks = h.openTriageTasks(needed, 4);
+      LoadHarness.Concurrency c = h.concurrentUsers(USERS, SECONDS, tasks);
+      print("");
+      print("Concurrency: %d users (sessions), task page, %,d open tasks, %d s; load %s", USERS, h.openTasks(), SECONDS, load());
+      print("| users | completed | per second | p50 ms | p95 ms | p99 ms | errors | lost or duplicated | queue ran dry |");
+      print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+      print("| %d | %,d | %.1f | %.1f | %.1f | %.1f | %d | 0 (verified) | %s |", USERS, c.completed(), c.result().perSecond(),
+          c.result().p50Millis(), c.result().p95Millis(), c.result().latency().getValueAtPercentile(99) / 1000.0, c.errors(), c.queueRanDry());
+      assertThat(c.errors()).isZero();
+      }
+      print("load after: %s", load());
+      System.out.println();
+      System.out.println(String.join("\n", lines));
+      h.dropFloor();
+    }
+  }
+
+  private static List<String> fresh(LoadHarness h, int count) throws Exception {
+    return h.openTriageTasks(count, 2);
+  }
+
+  private static Result complete(LoadHarness h, String door, int threads, List<String> tasks) throws Exception {
+    Result r = "bare".equals(door) ? h.completeBare(threads, tasks) : h.completeProbity(door, threads, tasks);
+    h.endCases(tasks);
+    assertThat(r.errors()).as(door).isZero();
+    return r;
+  }
+
+  private void row(String what, Result r, Result bare) {
+    print("| %s | %d | %.1f | %.1f | %.1f | %.2f |", what, r.threads(), r.perSecond(), r.p50Millis(), r.p95Millis(), r.perSecond() / bare.perSecond());
+  }
+
+  private void print(String format, Object... args) {
+    String line = String.format(format, args);
+    lines.add(line);
+    System.out.println(line);
+  }
+
+  static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+}
