@@ -7,10 +7,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +61,42 @@ class CaseWorkspaceTest {
     // garbage filters fall back to defaults, never a 500
     assertThat(HttpSession.loggedIn(port, "investigator", "demo").get("/inbox?sort=x;drop&dir=up&page=-5&due=%27").statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void theTaskPageFollowsCamundasGrantsForTheTaskAndItsProcess() {
+    ProcessInstance instance = probe.start("WS");
+    String taskId = probe.taskId(instance);
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    HttpSession investigator = HttpSession.loggedIn(port, "investigator", "demo");
+    HttpSession vetting = HttpSession.loggedIn(port, "vetting", "demo");
+    assertThat(investigator.get("/tasks/" + taskId).statusCode()).isEqualTo(200);
+    assertThat(vetting.get("/tasks/" + taskId).statusCode()).isEqualTo(404);
+    // without the grant Camunda gave the candidate group on the task, the task is gone for them
+    List<Authorization> taskGrants =
+        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).groupIdIn("investigators").list();
+    assertThat(taskGrants).isNotEmpty();
+    taskGrants.forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    assertThat(investigator.get("/tasks/" + taskId).statusCode()).isEqualTo(404);
+    // READ_TASK on the task's process reaches it, as in Camunda's task query
+    Authorization onProcess = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    onProcess.setGroupId("vetting-officers");
+    onProcess.setResource(Resources.PROCESS_DEFINITION);
+    onProcess.setResourceId("inbox-probe");
+    onProcess.addPermission(ProcessDefinitionPermissions.READ_TASK);
+    String grantId = authorizations.saveAuthorization(onProcess).getId();
+    try {
+      assertThat(vetting.get("/tasks/" + taskId).statusCode()).isEqualTo(200);
+      engine.getIdentityService().setAuthentication("vetting", List.of("vetting-officers"));
+      try {
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+    } finally {
+      authorizations.deleteAuthorization(grantId);
+    }
+    assertThat(vetting.get("/tasks/" + taskId).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -130,6 +130,12 @@ class InboxQuery {
     this.engine = (ProcessEngineConfigurationImpl) engine;
   }
 
+  /** Whether Camunda skips its authorization checks for the user (a Camunda administrator). */
+  boolean isEngineAdmin(String user, List<String> groups) {
+    return (engine.getAdminUsers() != null && engine.getAdminUsers().contains(user))
+        || (engine.getAdminGroups() != null && groups.stream().anyMatch(engine.getAdminGroups()::contains));
+  }
+
   /**
    * The user's scope, or null where this query would not give Camunda's answer (authorization
    * off, a Camunda administrator, or a REVOKE on tasks or definitions that concerns the user).
@@ -138,10 +144,7 @@ class InboxQuery {
     if (!engine.isAuthorizationEnabled()) {
       return null;
     }
-    if (engine.getAdminUsers() != null && engine.getAdminUsers().contains(user)) {
-      return null;
-    }
-    if (engine.getAdminGroups() != null && groups.stream().anyMatch(engine.getAdminGroups()::contains)) {
+    if (isEngineAdmin(user, groups)) {
       return null;
     }
     // the user's, everyone's and their groups' grants and revokes on definitions, grants on all
