@@ -2,8 +2,6 @@ package org.probity.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.probity.support.TemplateRows;
 
 /**
  * Open triage tasks in bulk, for the completion benchmark's background (the approach of the inbox
@@ -33,7 +32,7 @@ final class LoadSeed {
   private final ProcessEngine engine;
   private final DataSource dataSource;
   private String templateInstance;
-  private List<Rows> template;
+  private List<TemplateRows> template;
   private Set<String> ids;
   private int copies;
 
@@ -42,7 +41,6 @@ final class LoadSeed {
     this.dataSource = dataSource;
   }
 
-  record Rows(String table, List<String> columns, List<Object[]> values) {}
 
   /** Adds {@code count} copies of the template's open triage task. */
   void seed(int count) throws SQLException {
@@ -53,7 +51,7 @@ final class LoadSeed {
       int slice = BATCH * 20;
       for (int from = 0; from < count; from += slice) {
         int to = Math.min(count, from + slice);
-        for (Rows r : template) {
+        for (TemplateRows r : template) {
           insert(c, r, copies + from, copies + to);
         }
         c.commit();
@@ -75,12 +73,12 @@ final class LoadSeed {
     String task =
         engine.getTaskService().createTaskQuery().processInstanceId(templateInstance).taskDefinitionKey(LoadHarness.TRIAGE).singleResult().getId();
     try (Connection c = dataSource.getConnection()) {
-      Rows executions = rows(c, "ACT_RU_EXECUTION", "PROC_INST_ID_", templateInstance);
-      template = List.of(parentsFirst(executions), rows(c, "ACT_RU_TASK", "ID_", task), rows(c, "ACT_RU_IDENTITYLINK", "TASK_ID_", task),
-          rows(c, "ACT_RU_AUTHORIZATION", "RESOURCE_ID_", task));
+      TemplateRows executions = TemplateRows.read(c, "ACT_RU_EXECUTION", "PROC_INST_ID_", templateInstance);
+      template = List.of(parentsFirst(executions), TemplateRows.read(c, "ACT_RU_TASK", "ID_", task), TemplateRows.read(c, "ACT_RU_IDENTITYLINK", "TASK_ID_", task),
+          TemplateRows.read(c, "ACT_RU_AUTHORIZATION", "RESOURCE_ID_", task));
     }
     ids = new HashSet<>(Set.of(templateInstance, task));
-    for (Rows r : template) {
+    for (TemplateRows r : template) {
       int id = r.columns().indexOf("ID_");
       for (Object[] row : r.values()) {
         ids.add((String) row[id]);
@@ -89,14 +87,14 @@ final class LoadSeed {
   }
 
   /** Executions ordered so that a parent row is inserted before its children (foreign keys). */
-  private static Rows parentsFirst(Rows executions) {
+  private static TemplateRows parentsFirst(TemplateRows executions) {
     int id = executions.columns().indexOf("ID_");
     int parent = executions.columns().indexOf("PARENT_ID_");
     Map<String, Object[]> byId = new HashMap<>();
     executions.values().forEach(r -> byId.put((String) r[id], r));
     List<Object[]> sorted = new ArrayList<>(executions.values());
     sorted.sort(Comparator.comparingInt(r -> depth(r, byId, id, parent)));
-    return new Rows(executions.table(), executions.columns(), sorted);
+    return new TemplateRows(executions.table(), executions.columns(), sorted);
   }
 
   private static int depth(Object[] row, Map<String, Object[]> byId, int id, int parent) {
@@ -129,32 +127,7 @@ final class LoadSeed {
     }
   }
 
-  private static Rows rows(Connection c, String table, String column, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select * from " + table + " where " + column + " = ?")) {
-      ps.setString(1, value);
-      try (ResultSet rs = ps.executeQuery()) {
-        ResultSetMetaData meta = rs.getMetaData();
-        List<String> columns = new ArrayList<>();
-        for (int k = 1; k <= meta.getColumnCount(); k++) {
-          columns.add(meta.getColumnName(k).toUpperCase());
-        }
-        List<Object[]> values = new ArrayList<>();
-        while (rs.next()) {
-          Object[] row = new Object[columns.size()];
-          for (int k = 0; k < row.length; k++) {
-            row[k] = rs.getObject(k + 1);
-          }
-          values.add(row);
-        }
-        if (values.isEmpty()) {
-          throw new IllegalStateException("the template complaint has no row in " + table);
-        }
-        return new Rows(table, columns, values);
-      }
-    }
-  }
-
-  private void insert(Connection c, Rows rows, int from, int to) throws SQLException {
+  private void insert(Connection c, TemplateRows rows, int from, int to) throws SQLException {
     String sql =
         "insert into " + rows.table() + " (" + String.join(", ", rows.columns()) + ") values ("
             + String.join(", ", rows.columns().stream().map(x -> "?").toList()) + ")";

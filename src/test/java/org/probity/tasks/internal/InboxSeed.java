@@ -2,8 +2,6 @@ package org.probity.tasks.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.probity.support.TemplateRows;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
@@ -44,7 +43,6 @@ final class InboxSeed {
   }
 
   /** The rows of one table that belong to the template instance. */
-  record Rows(String table, List<String> columns, List<Object[]> values) {}
 
   /** Deploys the test process and runs one instance to its first (investigators') task. */
   ProcessInstance template() {
@@ -68,24 +66,24 @@ final class InboxSeed {
     String pi = template.getId();
     String taskId = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId();
     try (Connection c = dataSource.getConnection()) {
-      List<Rows> open = new ArrayList<>();
-      open.add(rows(c, "ACT_RU_EXECUTION", "PROC_INST_ID_", pi));
-      open.add(rows(c, "ACT_RU_TASK", "ID_", taskId));
-      open.add(rows(c, "ACT_RU_IDENTITYLINK", "TASK_ID_", taskId));
-      open.add(rows(c, "ACT_RU_AUTHORIZATION", "RESOURCE_ID_", taskId));
-      List<Rows> history = new ArrayList<>();
-      history.add(rows(c, "ACT_HI_PROCINST", "PROC_INST_ID_", pi));
-      history.add(rows(c, "ACT_HI_TASKINST", "PROC_INST_ID_", pi));
+      List<TemplateRows> open = new ArrayList<>();
+      open.add(TemplateRows.read(c, "ACT_RU_EXECUTION", "PROC_INST_ID_", pi));
+      open.add(TemplateRows.read(c, "ACT_RU_TASK", "ID_", taskId));
+      open.add(TemplateRows.read(c, "ACT_RU_IDENTITYLINK", "TASK_ID_", taskId));
+      open.add(TemplateRows.read(c, "ACT_RU_AUTHORIZATION", "RESOURCE_ID_", taskId));
+      List<TemplateRows> history = new ArrayList<>();
+      history.add(TemplateRows.read(c, "ACT_HI_PROCINST", "PROC_INST_ID_", pi));
+      history.add(TemplateRows.read(c, "ACT_HI_TASKINST", "PROC_INST_ID_", pi));
       Set<String> ids = new HashSet<>(Set.of(pi, taskId));
-      for (Rows r : open) {
+      for (TemplateRows r : open) {
         idsOf(r, ids);
       }
-      for (Rows r : history) {
+      for (TemplateRows r : history) {
         idsOf(r, ids);
       }
       long base = System.currentTimeMillis();
       c.setAutoCommit(false);
-      for (Rows r : open) {
+      for (TemplateRows r : open) {
         insert(c, r, openTasks, ids, "", (i, column, value) -> {
           return switch (column) {
             // newest first: task i created i seconds ago
@@ -98,7 +96,7 @@ final class InboxSeed {
         });
       }
       long day = 24 * 3600_000L;
-      for (Rows r : history) {
+      for (TemplateRows r : history) {
         insert(c, r, finished, ids, "h", (i, column, value) -> {
           long start = base - 400 * day + (i % 300) * day + i;
           return switch (column) {
@@ -144,32 +142,7 @@ final class InboxSeed {
     Object of(int i, String column, Object templateValue);
   }
 
-  private static Rows rows(Connection c, String table, String column, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select * from " + table + " where " + column + " = ?")) {
-      ps.setString(1, value);
-      try (ResultSet rs = ps.executeQuery()) {
-        ResultSetMetaData meta = rs.getMetaData();
-        List<String> columns = new ArrayList<>();
-        for (int k = 1; k <= meta.getColumnCount(); k++) {
-          columns.add(meta.getColumnName(k).toUpperCase());
-        }
-        List<Object[]> values = new ArrayList<>();
-        while (rs.next()) {
-          Object[] row = new Object[columns.size()];
-          for (int k = 0; k < row.length; k++) {
-            row[k] = rs.getObject(k + 1);
-          }
-          values.add(row);
-        }
-        if (values.isEmpty()) {
-          throw new IllegalStateException("the template instance has no row in " + table);
-        }
-        return new Rows(table, columns, values);
-      }
-    }
-  }
-
-  private static void idsOf(Rows rows, Set<String> ids) {
+  private static void idsOf(TemplateRows rows, Set<String> ids) {
     int id = rows.columns().indexOf("ID_");
     for (Object[] row : rows.values()) {
       ids.add((String) row[id]);
@@ -177,7 +150,7 @@ final class InboxSeed {
   }
 
   /** Inserts {@code count} copies of the rows, every template id in a value replaced by a copy-specific one. */
-  private static void insert(Connection c, Rows rows, int count, Set<String> ids, String kind, Value value) throws SQLException {
+  private static void insert(Connection c, TemplateRows rows, int count, Set<String> ids, String kind, Value value) throws SQLException {
     String sql =
         "insert into " + rows.table() + " (" + String.join(", ", rows.columns()) + ") values ("
             + String.join(", ", rows.columns().stream().map(x -> "?").toList()) + ")";
