@@ -1,5 +1,6 @@
 package org.probity.export.internal;
 
+import org.probity.common.SqlMarks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Timestamp;
@@ -201,7 +202,7 @@ class ExportService {
     Map<String, String> outcomes = new LinkedHashMap<>();
     jdbc.query(
         "select PROC_INST_ID_, TEXT_, LONG_, DOUBLE_ from ACT_HI_VARINST where NAME_ = 'outcome' and PROC_INST_ID_ in ("
-            + placeholders(instanceIds.size())
+            + SqlMarks.of(instanceIds.size())
             + ")",
         rs -> {
           String value = rs.getString(2);
@@ -331,7 +332,7 @@ class ExportService {
     Map<String, StringBuilder> outputs = new LinkedHashMap<>();
     jdbc.query(
         "select DEC_INST_ID_, VAR_NAME_, CLAUSE_NAME_, TEXT_, LONG_, DOUBLE_ from ACT_HI_DEC_OUT where DEC_INST_ID_ in ("
-            + placeholders(decisionIds.size())
+            + SqlMarks.of(decisionIds.size())
             + ") order by DEC_INST_ID_, RULE_ORDER_, ID_",
         rs -> {
           String name = rs.getString(2) != null ? rs.getString(2) : rs.getString(3);
@@ -438,7 +439,7 @@ class ExportService {
     jdbc.query(
         "select TASK_ID_, GROUP_ID_ from ACT_HI_IDENTITYLINK where TYPE_ = 'candidate' and GROUP_ID_ is not null "
             + "and OPERATION_TYPE_ = 'add' and TASK_ID_ in ("
-            + placeholders(taskIds.size())
+            + SqlMarks.of(taskIds.size())
             + ")",
         rs -> {
           groups.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
@@ -499,10 +500,6 @@ class ExportService {
       params.add(request.process());
     }
     return params;
-  }
-
-  private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   private static double round(double value) {

@@ -1,12 +1,12 @@
 package org.probity.personnel.internal;
 
+import org.probity.common.SqlMarks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +146,7 @@ class JdbcPersonnelRegistry implements PersonnelRegistry {
       } else {
         List<String> indexes = nameIndex.tokenIndexes(query.name());
         where.append("and p.id in (select t.personnel_id from personnel_name_token t where t.token_index in (")
-            .append(String.join(", ", Collections.nCopies(indexes.size(), "?")))
+            .append(SqlMarks.of(indexes.size()))
             .append(") group by t.personnel_id having count(*) = ?) ");
         args.addAll(indexes);
         args.add(indexes.size());
@@ -291,7 +291,7 @@ class JdbcPersonnelRegistry implements PersonnelRegistry {
     jdbc.query(
         "select personnel_id, decided_on, outcome, case_reference, conditions, review_date, recorded_at, recorded_by "
             + "from personnel_vetting where personnel_id in ("
-            + String.join(", ", Collections.nCopies(ids.size(), "?"))
+            + SqlMarks.of(ids.size())
             + ") order by recorded_at, decided_on",
         rs -> {
           histories

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the inbox page shows: one page of rows, whether there is a next one, counts per process,
- * and the positions of the page's first and last rows ({@code first}, {@code last}: the keyset
+ * What the inbox page shows: one page of rows, whether there is a next one, counts per process
+ * ({@code countsAtLeast}: lower bounds, read up to {@link InboxService#COUNT_LIMIT} tasks), and the
+ * positions of the page's first and last rows ({@code first}, {@code last}: the keyset
  * cursors the previous and next links carry; null without rows).
  */
 record Inbox(
@@ -15,6 +16,7 @@ record Inbox(
     boolean hasNext,
     long total,
     Map<String, Long> countsByProcess,
+    boolean countsAtLeast,
     Map<String, String> processNames,
     String first,
     String last) {

@@ -1,9 +1,5 @@
 package org.probity.tasks.internal;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,13 +14,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InboxPages {
 
   private final InboxService inbox;
-  private final ActingUser acting;
-  private final RepositoryService repositoryService;
+  private final StartableProcesses startable;
 
-  InboxPages(InboxService inbox, ActingUser acting, RepositoryService repositoryService) {
+  InboxPages(InboxService inbox, StartableProcesses startable) {
     this.inbox = inbox;
-    this.acting = acting;
-    this.repositoryService = repositoryService;
+    this.startable = startable;
   }
 
   @GetMapping("/inbox")
@@ -42,23 +36,9 @@ class InboxPages {
     Inbox.Filter filter = new Inbox.Filter(process, due, assignment, sort, dir, parsePage(page), after, before);
     model.addAttribute("filter", filter);
     model.addAttribute("inbox", inbox.inbox(user, filter));
-    model.addAttribute("startable", startable(user));
+    model.addAttribute("countLimit", InboxService.COUNT_LIMIT);
+    model.addAttribute("startable", startable.list(user));
     return "tasks/inbox";
-  }
-
-  /** Processes the user may start (Camunda's CREATE_INSTANCE, checked by the engine). */
-  private List<ProcessDefinition> startable(Authentication user) {
-    return acting.call(
-        user,
-        () ->
-            repositoryService.createProcessDefinitionQuery()
-                .latestVersion()
-                .startablePermissionCheck()
-                .startableInTasklist()
-                .active()
-                .orderByProcessDefinitionName()
-                .asc()
-                .list());
   }
 
   @PostMapping("/tasks/{id}/claim")

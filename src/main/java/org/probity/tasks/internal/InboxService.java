@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -41,6 +40,8 @@ class InboxService {
 
   static final int PAGE_SIZE = 50;
   static final Duration DUE_SOON = Duration.ofDays(3);
+  /** Past this many visible tasks in a part (mine, my groups'), counts show as "1,000+". */
+  static final int COUNT_LIMIT = 1_000;
 
   private final TaskService taskService;
   private final RepositoryService repositoryService;
@@ -49,6 +50,7 @@ class InboxService {
   private final UserDirectory directory;
   private final ProcessEngineConfigurationImpl engineConfiguration;
   private final InboxQuery query;
+  private final CamundaPermissions permissions;
 
   InboxService(
       TaskService taskService,
@@ -57,7 +59,8 @@ class InboxService {
       ActingUser acting,
       UserDirectory directory,
       ProcessEngineConfiguration engineConfiguration,
-      InboxQuery query) {
+      InboxQuery query,
+      CamundaPermissions permissions) {
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -65,13 +68,19 @@ class InboxService {
     this.directory = directory;
     this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
     this.query = query;
+    this.permissions = permissions;
   }
 
   Inbox inbox(Authentication user, Inbox.Filter filter) {
+    return inbox(user, filter, COUNT_LIMIT);
+  }
+
+  /** The inbox with counts read up to {@code countLimit} tasks a part. */
+  Inbox inbox(Authentication user, Inbox.Filter filter, int countLimit) {
     Date now = new Date();
     Map<String, String> names = processNames();
     List<String> groups = ActingUser.groups(user);
-    record Found(List<InboxQuery.Row> tasks, Map<String, Long> counts) {}
+    record Found(List<InboxQuery.Row> tasks, Map<String, Long> counts, boolean atLeast) {}
     // one more than a page tells whether there is a next (or, going back, a previous) page
     InboxQuery.Cursor cursor = filter.cursor();
     int offset = filter.page() * PAGE_SIZE;
@@ -80,7 +89,7 @@ class InboxService {
     Found found;
     InboxQuery.Scope scope = query.scope(user.getName(), groups);
     if (scope != null) {
-      InboxQuery.Counts counts = query.counts(scope, filter, now);
+      InboxQuery.Counts counts = query.counts(scope, filter, now, countLimit);
       List<InboxQuery.Row> rows = query.page(scope, filter, now, cursor, offset, PAGE_SIZE + 1, counts);
       if (cursor != null && !cursor.forward() && rows.size() > PAGE_SIZE) {
         // a page before another: the extra row (the first one) says there is one before it
@@ -94,9 +103,9 @@ class InboxService {
         }
         hasNext = rows.size() > PAGE_SIZE;
       }
-      found = new Found(rows, counts.byKey(scope));
+      found = new Found(rows, counts.byKey(scope), counts.atLeast());
     } else {
-      found = acting.call(user, () -> new Found(camundaPage(user, filter, now, offset), camundaCounts(user, names)));
+      found = acting.call(user, () -> new Found(camundaPage(user, filter, now, offset), camundaCounts(user, names), false));
       hasNext = found.tasks().size() > PAGE_SIZE;
     }
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -118,7 +127,7 @@ class InboxService {
         tasks.stream().map(t -> row(t, definitions.get(t.processDefinitionId()), businessKeys, now)).toList();
     String first = tasks.isEmpty() ? null : InboxQuery.Cursor.of(tasks.get(0), filter.sort());
     String last = tasks.isEmpty() ? null : InboxQuery.Cursor.of(tasks.get(tasks.size() - 1), filter.sort());
-    return new Inbox(rows, page, hasNext, total, counts, names, first, last);
+    return new Inbox(rows, page, hasNext, total, counts, found.atLeast(), names, first, last);
   }
 
   /** Camunda's own task query: where {@link InboxQuery} does not apply (admins, revokes). */
@@ -251,21 +260,13 @@ class InboxService {
   }
 
   private boolean mayRead(Authentication user, Task task) {
-    List<String> groups = ActingUser.groups(user);
-    if (!engineConfiguration.isAuthorizationEnabled() || query.isEngineAdmin(user.getName(), groups)) {
-      return true;
-    }
-    AuthorizationService authorizations = engineConfiguration.getAuthorizationService();
-    if (authorizations.isUserAuthorized(user.getName(), groups, Permissions.READ, Resources.TASK, task.getId())) {
-      return true;
-    }
-    return task.getProcessDefinitionId() != null
-        && authorizations.isUserAuthorized(
-            user.getName(),
-            groups,
-            ProcessDefinitionPermissions.READ_TASK,
-            Resources.PROCESS_DEFINITION,
-            repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey());
+    return permissions.has(user, Permissions.READ, Resources.TASK, task.getId())
+        || (task.getProcessDefinitionId() != null
+            && permissions.has(
+                user,
+                ProcessDefinitionPermissions.READ_TASK,
+                Resources.PROCESS_DEFINITION,
+                repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey()));
   }
 
   void claim(Authentication user, String taskId) {

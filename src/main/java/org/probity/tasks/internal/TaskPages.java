@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -42,7 +41,7 @@ class TaskPages {
   private final TaskForms forms;
   private final TaskService taskService;
   private final FormService formService;
-  private final RepositoryService repositoryService;
+  private final StartableProcesses startable;
   private final HistoryService historyService;
   private final CaseWorkspace cases;
   private final ActingUser acting;
@@ -53,7 +52,7 @@ class TaskPages {
       TaskForms forms,
       TaskService taskService,
       FormService formService,
-      RepositoryService repositoryService,
+      StartableProcesses startable,
       HistoryService historyService,
       CaseWorkspace cases,
       ActingUser acting,
@@ -62,7 +61,7 @@ class TaskPages {
     this.forms = forms;
     this.taskService = taskService;
     this.formService = formService;
-    this.repositoryService = repositoryService;
+    this.startable = startable;
     this.historyService = historyService;
     this.cases = cases;
     this.acting = acting;
@@ -194,20 +193,7 @@ class TaskPages {
 
   /** The latest version of a process the user may start; 404 otherwise. */
   private ProcessDefinition startable(Authentication user, String key) {
-    ProcessDefinition definition =
-        acting.call(
-            user,
-            () ->
-                repositoryService.createProcessDefinitionQuery()
-                    .processDefinitionKey(key)
-                    .latestVersion()
-                    .startablePermissionCheck()
-                    .active()
-                    .singleResult());
-    if (definition == null) {
-      throw new NotFoundException("No such process");
-    }
-    return definition;
+    return startable.latest(user, key).orElseThrow(() -> new NotFoundException("No such process"));
   }
 
   /**

@@ -158,29 +158,87 @@ abstract class InboxQueryCases {
     assertSameAsCamunda(USER);
   }
 
+  @Test
+  void pastTheCountLimitTheCountsAreLowerBoundsAndThePagesStillHoldEveryTask() {
+    List<Task> camunda = camunda(USER);
+    int limit = 20;
+    Inbox first = inbox.inbox(USER, new Inbox.Filter("", "", "", "created", "desc", 0, null, null), limit);
+    assertThat(first.countsAtLeast()).isTrue();
+    // mine (one task) whole, my groups' up to the limit
+    assertThat(first.total()).isEqualTo(1 + limit);
+    Map<String, Long> exact = countsByKey(camunda);
+    assertThat(first.countsByProcess()).isNotEmpty().allSatisfy((key, n) -> assertThat(n).isLessThanOrEqualTo(exact.get(key)));
+    // the pages do not depend on the counts: every visible task once, in Camunda's order, and
+    // the same with a process filter
+    assertThat(visible(USER, "", limit)).containsExactlyElementsOf(camunda.stream().map(Task::getId).toList());
+    assertThat(visible(USER, InboxSeed.KEY, limit)).containsExactlyElementsOf(camunda.stream().map(Task::getId).toList());
+    assertThat(visible(USER, "complaint-handling", limit)).isEmpty();
+    // below the limit: exact
+    assertThat(inbox.inbox(USER, new Inbox.Filter("", "", "", "created", "desc", 0, null, null), camunda.size()).countsAtLeast()).isFalse();
+  }
+
+  @Test
+  void aTaskOfTwoOfTheUsersGroupsIsCountedAndListedOnce() {
+    String second = InboxSeed.OTHER_GROUPS[0];
+    Authentication both =
+        new UsernamePasswordAuthenticationToken(
+            USER.getName(), null, List.of(new SimpleGrantedAuthority(InboxSeed.GROUP), new SimpleGrantedAuthority(second)));
+    List<String> group = jdbc.queryForList(
+        "select TASK_ID_ from ACT_RU_IDENTITYLINK where TASK_ID_ like 'bench%' and GROUP_ID_ = ? order by TASK_ID_", String.class, InboxSeed.GROUP);
+    List<String> shared = group.subList(0, 15);
+    shared.forEach(id -> engine.getTaskService().addCandidateGroup(id, second));
+    try {
+      assertSameAsCamunda(both);
+      int distinct = camunda(both).size() - 1;
+      // a limit the links (distinct + 15) exceed but the distinct tasks do not: exact, each once
+      Inbox first = inbox.inbox(both, new Inbox.Filter("", "", "", "created", "desc", 0, null, null), distinct);
+      assertThat(first.countsAtLeast()).isFalse();
+      assertThat(first.total()).isEqualTo(distinct + 1);
+      // far below: the first ten distinct tasks
+      Inbox capped = inbox.inbox(both, new Inbox.Filter("", "", "", "created", "desc", 0, null, null), 10);
+      assertThat(capped.countsAtLeast()).isTrue();
+      assertThat(capped.total()).isEqualTo(1 + 10);
+      assertThat(visible(both, "", 10)).containsExactlyElementsOf(camunda(both).stream().map(Task::getId).toList());
+    } finally {
+      shared.forEach(id -> engine.getTaskService().deleteCandidateGroup(id, second));
+    }
+  }
+
   /** The inbox's tasks and counts (all pages) equal Camunda's own query run as the user. */
   private void assertSameAsCamunda(Authentication user) {
     List<Task> camunda = camunda(user);
     assertThat(visible(user)).containsExactlyElementsOf(camunda.stream().map(Task::getId).toList());
-    Map<String, String> keys =
-        engine.getRepositoryService().createProcessDefinitionQuery().list().stream().collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getKey));
-    Map<String, Long> counts = new TreeMap<>(camunda.stream().collect(Collectors.groupingBy(t -> keys.get(t.getProcessDefinitionId()), Collectors.counting())));
     Inbox first = inbox.inbox(user, new Inbox.Filter("", "", "", "created", "desc", 0, null, null));
-    assertThat(new TreeMap<>(first.countsByProcess())).isEqualTo(counts);
+    assertThat(first.countsAtLeast()).isFalse();
+    assertThat(new TreeMap<>(first.countsByProcess())).isEqualTo(countsByKey(camunda));
     assertThat(first.total()).isEqualTo(camunda.size());
   }
 
+  private Map<String, Long> countsByKey(List<Task> tasks) {
+    Map<String, String> keys =
+        engine.getRepositoryService().createProcessDefinitionQuery().list().stream().collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getKey));
+    return new TreeMap<>(tasks.stream().collect(Collectors.groupingBy(t -> keys.get(t.getProcessDefinitionId()), Collectors.counting())));
+  }
+
   private List<String> visible(Authentication user) {
-    return walk(user, "created", "desc").stream().flatMap(p -> p.rows().stream()).map(Inbox.Row::id).toList();
+    return visible(user, "", InboxService.COUNT_LIMIT);
+  }
+
+  private List<String> visible(Authentication user, String process, int countLimit) {
+    return walk(user, process, "created", "desc", countLimit).stream().flatMap(p -> p.rows().stream()).map(Inbox.Row::id).toList();
+  }
+
+  private List<Inbox> walk(Authentication user, String sort, String dir) {
+    return walk(user, "", sort, dir, InboxService.COUNT_LIMIT);
   }
 
   /** Every page, following the next links' cursors. */
-  private List<Inbox> walk(Authentication user, String sort, String dir) {
+  private List<Inbox> walk(Authentication user, String process, String sort, String dir, int countLimit) {
     List<Inbox> pages = new ArrayList<>();
-    Inbox page = inbox.inbox(user, new Inbox.Filter("", "", "", sort, dir, 0, null, null));
+    Inbox page = inbox.inbox(user, new Inbox.Filter(process, "", "", sort, dir, 0, null, null), countLimit);
     pages.add(page);
     while (page.hasNext()) {
-      page = inbox.inbox(user, new Inbox.Filter("", "", "", sort, dir, page.page() + 1, page.last(), null));
+      page = inbox.inbox(user, new Inbox.Filter(process, "", "", sort, dir, page.page() + 1, page.last(), null), countLimit);
       pages.add(page);
       assertThat(pages).hasSizeLessThan(100);
     }
