@@ -78,7 +78,8 @@ class InboxService {
   /** The inbox with counts read up to {@code countLimit} tasks a part. */
   Inbox inbox(Authentication user, Inbox.Filter filter, int countLimit) {
     Date now = new Date();
-    Map<String, String> names = processNames();
+    Map<String, InboxQuery.Definition> definitions = query.definitions();
+    Map<String, String> names = processNames(definitions);
     List<String> groups = ActingUser.groups(user);
     record Found(List<InboxQuery.Row> tasks, Map<String, Long> counts, boolean atLeast) {}
     // one more than a page tells whether there is a next (or, going back, a previous) page
@@ -87,7 +88,7 @@ class InboxService {
     int page = filter.page();
     boolean hasNext;
     Found found;
-    InboxQuery.Scope scope = query.scope(user.getName(), groups);
+    InboxQuery.Scope scope = query.scope(user.getName(), groups, definitions);
     if (scope != null) {
       InboxQuery.Counts counts = query.counts(scope, filter, now, countLimit);
       List<InboxQuery.Row> rows = query.page(scope, filter, now, cursor, offset, PAGE_SIZE + 1, counts);
@@ -121,7 +122,6 @@ class InboxService {
       tasks = tasks.subList(0, PAGE_SIZE);
     }
     // read without the user's authentication: names and business keys of tasks they already see
-    Map<String, ProcessDefinition> definitions = definitions(tasks);
     Map<String, String> businessKeys = businessKeys(tasks);
     List<Inbox.Row> rows =
         tasks.stream().map(t -> row(t, definitions.get(t.processDefinitionId()), businessKeys, now)).toList();
@@ -197,7 +197,7 @@ class InboxService {
     return query.or().taskAssignee(user.getName()).taskCandidateGroupIn(groups).endOr();
   }
 
-  private Inbox.Row row(InboxQuery.Row task, ProcessDefinition definition, Map<String, String> businessKeys, Date now) {
+  private Inbox.Row row(InboxQuery.Row task, InboxQuery.Definition definition, Map<String, String> businessKeys, Date now) {
     Date due = task.due();
     boolean overdue = due != null && due.before(now);
     boolean soon = due != null && !overdue && due.toInstant().isBefore(now.toInstant().plus(DUE_SOON));
@@ -205,24 +205,14 @@ class InboxService {
         task.id(),
         task.name(),
         businessKeys.get(task.processInstanceId()),
-        definition == null ? "" : definition.getKey(),
-        definition == null ? "" : nameOf(definition),
+        definition == null ? "" : definition.key(),
+        definition == null ? "" : definition.displayName(),
         task.created(),
         due,
         task.priority(),
         task.assignee(),
         overdue,
         soon);
-  }
-
-  /** The page's definitions, read without the user's authentication (names are not secrets). */
-  private Map<String, ProcessDefinition> definitions(List<InboxQuery.Row> tasks) {
-    Set<String> ids = tasks.stream().map(InboxQuery.Row::processDefinitionId).filter(id -> id != null).collect(Collectors.toSet());
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    return repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(ids.toArray(String[]::new)).list().stream()
-        .collect(Collectors.toMap(ProcessDefinition::getId, d -> d));
   }
 
   /** The page's business keys: one statement by primary key (Camunda's instance query joined more). */
@@ -232,11 +222,9 @@ class InboxService {
   }
 
   /** Latest definition of each process key: the inbox's process filter and counts. */
-  Map<String, String> processNames() {
+  private static Map<String, String> processNames(Map<String, InboxQuery.Definition> definitions) {
     Map<String, String> names = new java.util.TreeMap<>();
-    for (ProcessDefinition d : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
-      names.put(d.getKey(), nameOf(d));
-    }
+    InboxQuery.latest(definitions).forEach((key, d) -> names.put(key, d.displayName()));
     return names;
   }
 

@@ -24,19 +24,22 @@ class StartableProcesses {
 
   private final RepositoryService repositoryService;
   private final CamundaPermissions permissions;
+  private final InboxQuery definitions;
 
-  StartableProcesses(RepositoryService repositoryService, CamundaPermissions permissions) {
+  StartableProcesses(RepositoryService repositoryService, CamundaPermissions permissions, InboxQuery definitions) {
     this.repositoryService = repositoryService;
     this.permissions = permissions;
+    this.definitions = definitions;
   }
 
   /** Those marked startable in Tasklist (the inbox's "Start a case" list), by name. */
-  List<ProcessDefinition> list(Authentication user) {
-    List<ProcessDefinition> latest = repositoryService.createProcessDefinitionQuery().latestVersion().startableInTasklist().active().list();
-    Set<String> startable = mayStart(user, latest.stream().map(ProcessDefinition::getKey).toList());
+  List<InboxQuery.Definition> list(Authentication user) {
+    List<InboxQuery.Definition> latest =
+        InboxQuery.latest(definitions.definitions()).values().stream().filter(d -> d.active() && d.startableInTasklist()).toList();
+    Set<String> startable = mayStart(user, latest.stream().map(InboxQuery.Definition::key).toList());
     return latest.stream()
-        .filter(d -> startable.contains(d.getKey()))
-        .sorted(Comparator.comparing(InboxService::nameOf).thenComparing(ProcessDefinition::getKey))
+        .filter(d -> startable.contains(d.key()))
+        .sorted(Comparator.comparing(InboxQuery.Definition::displayName).thenComparing(InboxQuery.Definition::key))
         .toList();
   }
 

@@ -32,7 +32,7 @@ class StartableProcessesTest {
     int startableSomewhere = 0;
     for (Role role : Role.values()) {
       Authentication user = user("startable-" + role.id(), role.id());
-      List<String> ours = startable.list(user).stream().map(ProcessDefinition::getKey).sorted().toList();
+      List<String> ours = startable.list(user).stream().map(InboxQuery.Definition::key).sorted().toList();
       assertThat(ours).as(role.id()).isEqualTo(camunda(user));
       startableSomewhere += ours.size();
       for (String key : List.of("complaint-handling", "personnel-vetting", "oversight-review", "equality-program-approval")) {
@@ -41,7 +41,7 @@ class StartableProcessesTest {
     }
     assertThat(startableSomewhere).isPositive();
     assertThat(startable.list(user("startable-intake", Role.INTAKE_OFFICERS.id())))
-        .extracting(ProcessDefinition::getKey)
+        .extracting(InboxQuery.Definition::key)
         .contains("complaint-handling")
         .doesNotContain("personnel-vetting");
   }
@@ -65,7 +65,7 @@ class StartableProcessesTest {
     String revoked = engine.getAuthorizationService().saveAuthorization(revoke).getId();
     try {
       assertThat(startable.latest(user, "personnel-vetting")).isPresent();
-      assertThat(startable.list(user)).extracting(ProcessDefinition::getKey).isEqualTo(camunda(user));
+      assertThat(startable.list(user)).extracting(InboxQuery.Definition::key).isEqualTo(camunda(user));
       // a user revoke beats a group grant (intake officers may start complaints)
       Authentication intake = user(user.getName(), Role.INTAKE_OFFICERS.id());
       assertThat(startable.latest(intake, "complaint-handling")).isEmpty();
