@@ -283,6 +283,7 @@ class InboxQuery {
       return false;
     }
     Map<String, String> visible = new LinkedHashMap<>();
+    boolean cut = false;
     if (part == Part.MINE) {
       List<Object> args = new ArrayList<>();
       String sql = "select T.ID_, T.PROC_DEF_ID_ " + from(scope, part, filter, now, args, false, false) + " limit ?";
@@ -296,14 +297,19 @@ class InboxQuery {
       // so read enough rows to find limit + 1 distinct tasks
       List<Object> args = new ArrayList<>();
       String sql = "select T.ID_, T.PROC_DEF_ID_ " + from(scope, part, filter, now, args, false, false) + " limit ?";
-      args.add((long) (limit + 1) * scope.groups().size());
+      long read = (long) (limit + 1) * scope.groups().size();
+      args.add(read);
+      int[] rows = {0};
       jdbc.query(sql, rs -> {
+        rows[0]++;
         visible.putIfAbsent(rs.getString(1), rs.getString(2));
       }, args.toArray());
+      // stopped by the limit: more may follow even if repeated links left fewer distinct tasks
+      cut = rows[0] >= read;
     } else {
       groupTasks(scope, filter, now, limit + 1, visible);
     }
-    boolean atLeast = visible.size() > limit;
+    boolean atLeast = cut || visible.size() > limit;
     visible.values().stream().limit(limit).forEach(definition -> counts.merge(definition, 1L, Long::sum));
     return atLeast;
   }
