@@ -13,9 +13,13 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -48,6 +52,20 @@ class CamundaPermissions {
   /** Whether the user holds the permission on the resource (its id, or all of its type). */
   boolean has(Authentication user, Permission permission, Resource resource, String resourceId) {
     return isEngineAdmin(user.getName(), ActingUser.groups(user)) || granted(user, permission, resource, resourceId);
+  }
+
+  /**
+   * Camunda's rule for seeing a task (its task query's check): READ on the task, or READ_TASK on
+   * its process definition; administrators see all.
+   */
+  boolean mayRead(Authentication user, Task task) {
+    return has(user, Permissions.READ, Resources.TASK, task.getId())
+        || (task.getProcessDefinitionId() != null
+            && has(
+                user,
+                ProcessDefinitionPermissions.READ_TASK,
+                Resources.PROCESS_DEFINITION,
+                engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey()));
   }
 
   /** The same without the administrators' exception: a grant (or authorization off) is needed. */

@@ -9,12 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -44,8 +39,6 @@ class InboxService {
   static final int COUNT_LIMIT = 1_000;
 
   private final TaskService taskService;
-  private final RepositoryService repositoryService;
-  private final RuntimeService runtimeService;
   private final ActingUser acting;
   private final UserDirectory directory;
   private final ProcessEngineConfigurationImpl engineConfiguration;
@@ -54,16 +47,12 @@ class InboxService {
 
   InboxService(
       TaskService taskService,
-      RepositoryService repositoryService,
-      RuntimeService runtimeService,
       ActingUser acting,
       UserDirectory directory,
       ProcessEngineConfiguration engineConfiguration,
       InboxQuery query,
       CamundaPermissions permissions) {
     this.taskService = taskService;
-    this.repositoryService = repositoryService;
-    this.runtimeService = runtimeService;
     this.acting = acting;
     this.directory = directory;
     this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
@@ -241,20 +230,10 @@ class InboxService {
    */
   Task visibleTask(Authentication user, String taskId) {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null || !mayRead(user, task)) {
+    if (task == null || !permissions.mayRead(user, task)) {
       throw new NotFoundException("No such task");
     }
     return task;
-  }
-
-  private boolean mayRead(Authentication user, Task task) {
-    return permissions.has(user, Permissions.READ, Resources.TASK, task.getId())
-        || (task.getProcessDefinitionId() != null
-            && permissions.has(
-                user,
-                ProcessDefinitionPermissions.READ_TASK,
-                Resources.PROCESS_DEFINITION,
-                repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey()));
   }
 
   void claim(Authentication user, String taskId) {
