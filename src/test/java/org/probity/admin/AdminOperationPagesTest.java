@@ -1,5 +1,6 @@
 package org.probity.admin;
 
+import org.probity.support.Batches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,26 +127,11 @@ class AdminOperationPagesTest {
     assertThat(batches).hasSize(1);
     String location = started.headers().firstValue("Location").orElseThrow();
     assertThat(admin.get(location.substring(location.indexOf("/admin/"))).body()).contains("Migration batch " + batches.get(0).getId() + " started for 1 instance(s).");
-    runBatch(batches.get(0).getId());
+    Batches.runToEnd(managementService, batches.get(0).getId());
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId()).isEqualTo(v2);
 
     HttpResponse<String> bad = admin.postForm("/admin/migrations/preview", Map.of("_csrf", token, "source", "nope", "target", v2));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("sourceDefinitionId");
-  }
-
-  void runBatch(String batchId) {
-    for (int round = 0; round < 10; round++) {
-      Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
-      if (batch == null) {
-        return;
-      }
-      for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId())) {
-        for (Job job : managementService.createJobQuery().jobDefinitionId(definition).list()) {
-          managementService.executeJob(job.getId());
-        }
-      }
-    }
-    throw new AssertionError("batch " + batchId + " did not finish");
   }
 }

@@ -1,5 +1,6 @@
 package org.probity.admin;
 
+import org.probity.support.Batches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.probity.admin.AdminFixtures.body;
 import static org.probity.admin.AdminFixtures.json;
@@ -14,8 +15,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.batch.Batch;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +89,7 @@ class MigrationTest {
     String batchId = json(started).path("batchId").asText();
     assertThat(json(started).path("instances").asInt()).isEqualTo(2);
     assertThat(json(admin.get("/api/admin/batches/" + batchId)).path("finished").asBoolean()).isFalse();
-    runBatch(batchId);
+    Batches.runToEnd(managementService, batchId);
     assertThat(json(admin.get("/api/admin/batches/" + batchId)).path("finished").asBoolean()).isTrue();
 
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(v2).count()).isEqualTo(2);
@@ -106,22 +105,6 @@ class MigrationTest {
       assertThat(history.getProcessDefinitionId()).isEqualTo(v2);
       assertThat(history.getEndActivityId()).isEqualTo("EndEvent_Done");
     }
-  }
-
-  /** Seed job, then the migration jobs, then the monitor job, until the batch is gone. */
-  void runBatch(String batchId) {
-    for (int round = 0; round < 10; round++) {
-      Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
-      if (batch == null) {
-        return;
-      }
-      for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId())) {
-        for (Job job : managementService.createJobQuery().jobDefinitionId(definition).list()) {
-          managementService.executeJob(job.getId());
-        }
-      }
-    }
-    throw new AssertionError("batch " + batchId + " did not finish");
   }
 
   void complete(String processInstanceId, String taskKey) {

@@ -2,9 +2,6 @@ package org.probity.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.probity.support.BenchDatabase;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles(resolver = LoadBenchmark.Profiles.class)
+@ActiveProfiles(resolver = BenchDatabase.Profiles.class)
 class LoadBenchmark {
 
   static final int OPS = Integer.getInteger("bench.ops", 200);
@@ -43,25 +40,10 @@ class LoadBenchmark {
   /** Which parts run: intake, completion, concurrency (all by default). */
   static final String PARTS = System.getProperty("bench.parts", "intake,completion,concurrency");
 
-  static boolean onMySql() {
-    String url = System.getenv("SPRING_DATASOURCE_URL");
-    return url != null && !url.isBlank();
-  }
-
-  static class Profiles implements ActiveProfilesResolver {
-    @Override
-    public String[] resolve(Class<?> testClass) {
-      return onMySql() ? new String[] {"mysql", "mysqltest"} : new String[] {"test"};
-    }
-  }
-
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    if (!onMySql()) {
-      File dir = new File("target/bench-load");
-      for (File f : dir.listFiles() == null ? new File[0] : dir.listFiles()) {
-        f.delete();
-      }
+    if (!BenchDatabase.onMySql()) {
+      BenchDatabase.deleteH2Files("target/bench-load", "");
       registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench-load/load");
       // no mail server in a benchmark
       registry.add("spring.mail.host", () -> "");
@@ -78,9 +60,9 @@ class LoadBenchmark {
   @Test
   void intakeCompletionAndConcurrency() throws Exception {
     try (LoadHarness h = new LoadHarness(context, port)) {
-      String db = onMySql() ? "MariaDB/MySQL" : "H2 (file)";
+      String db = BenchDatabase.onMySql() ? "MariaDB/MySQL" : "H2 (file)";
       print("Load benchmark on %s, %d cores, Java %s, max heap %d MiB, load before: %s", db, Runtime.getRuntime().availableProcessors(),
-          System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, load());
+          System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, BenchDatabase.loadAverage());
       print("Probity's engine: %s", h.probityEngineSettings());
       h.createUsers(USERS);
       Set<String> none = Set.of();
@@ -114,7 +96,7 @@ class LoadBenchmark {
         row("Probity POST /api/complaints, session", session, bare);
         assertThat(List.of(floor, bare, basic, session)).allMatch(r -> r.errors() == 0);
       }
-      print("open tasks during intake: %,d; load: %s", h.openTasks(), load());
+      print("open tasks during intake: %,d; load: %s", h.openTasks(), BenchDatabase.loadAverage());
       h.endComplaintsExcept(none);
       }
 
@@ -125,7 +107,7 @@ class LoadBenchmark {
         h.seedOpenTasksUpTo(open - 2 * pool);
         print("");
         print("Completion of the triage task at %,d open tasks (%,d before + %d fresh complaints of 2 tasks each per run), load %s",
-            h.openTasks() + 2L * pool, h.openTasks(), pool, load());
+            h.openTasks() + 2L * pool, h.openTasks(), pool, BenchDatabase.loadAverage());
         print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine |");
         print("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (int threads : THREADS) {
@@ -149,14 +131,14 @@ class LoadBenchmark {
       List<String> tasks = h.openTriageTasks(needed, 4);
       LoadHarness.Concurrency c = h.concurrentUsers(USERS, SECONDS, tasks);
       print("");
-      print("Concurrency: %d users (sessions), task page, %,d open tasks, %d s; load %s", USERS, h.openTasks(), SECONDS, load());
+      print("Concurrency: %d users (sessions), task page, %,d open tasks, %d s; load %s", USERS, h.openTasks(), SECONDS, BenchDatabase.loadAverage());
       print("| users | completed | per second | p50 ms | p95 ms | p99 ms | errors | lost or duplicated | queue ran dry |");
       print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
       print("| %d | %,d | %.1f | %.1f | %.1f | %.1f | %d | 0 (verified) | %s |", USERS, c.completed(), c.result().perSecond(),
           c.result().p50Millis(), c.result().p95Millis(), c.result().latency().getValueAtPercentile(99) / 1000.0, c.errors(), c.queueRanDry());
       assertThat(c.errors()).isZero();
       }
-      print("load after: %s", load());
+      print("load after: %s", BenchDatabase.loadAverage());
       System.out.println();
       System.out.println(String.join("\n", lines));
       h.dropFloor();
@@ -184,11 +166,4 @@ class LoadBenchmark {
     System.out.println(line);
   }
 
-  static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (Exception e) {
-      return "?";
-    }
-  }
 }

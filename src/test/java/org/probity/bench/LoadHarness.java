@@ -1,15 +1,14 @@
 package org.probity.bench;
 
+import org.probity.complaint.internal.ComplaintFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +57,6 @@ final class LoadHarness implements AutoCloseable {
   /** Started by the bare engine: its stock history keeps the pii* variables, removed with the smoke run's leftovers. */
   private final Set<String> bareInstances = Collections.synchronizedSet(new HashSet<>());
   private final AtomicLong floorIds = new AtomicLong(System.currentTimeMillis() * 1000);
-  private static final AtomicInteger officers = new AtomicInteger();
   private ProcessEngine bare;
   private LoadSeed seed;
 
@@ -266,22 +264,7 @@ final class LoadHarness implements AutoCloseable {
 
   /** The staff intake form's values: one low-severity threats allegation (routed to local resolution). */
   static Map<String, Object> intakeValues() {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("channel", "walk-in");
-    v.put("incidentDate", LocalDate.now().minusDays(3).toString());
-    v.put("incidentLocation", "Market square, Eastgate");
-    v.put("piiNarrative", "I was stopped at the market and threatened without any reason given.");
-    v.put("complainantMode", "confidential");
-    v.put("piiComplainantName", "Amaru Quispe-Nakamura");
-    v.put("piiComplainantPhone", "+221 77 123 45 67");
-    v.put("subjectServiceNumber", "SN-BENCH-" + officers.incrementAndGet());
-    v.put("piiSubjectName", "Officer Jean Dupont-Kamara");
-    v.put("subjectRank", "Sergeant");
-    v.put("subjectUnit", "Southern Police District");
-    v.put("subjectInstitution", "police");
-    v.put("allegation1Type", "threats");
-    v.put("allegation1Severity", "low");
-    return v;
+    return ComplaintFixtures.intake("threats", "low");
   }
 
   /** Door "basic": POST /api/complaints with HTTP Basic; "session": the same with a logged-in session and its CSRF token. */

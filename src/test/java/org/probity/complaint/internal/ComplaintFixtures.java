@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Intake form values for tests: exactly the fields of forms/complaint-intake.form. */
-final class ComplaintFixtures {
+/** Intake form values for tests and the load benchmark: exactly the fields of forms/complaint-intake.form. */
+public final class ComplaintFixtures {
 
   static final String COMPLAINANT_NAME = "Amaru Quispe-Nakamura";
   static final String COMPLAINANT_EMAIL = "amaru.complainant@example.org";
@@ -33,7 +33,7 @@ final class ComplaintFixtures {
     return "SN-" + System.nanoTime() % 1_000_000_000L + "-" + officers.incrementAndGet();
   }
 
-  static Map<String, Object> intake(String type, String severity) {
+  public static Map<String, Object> intake(String type, String severity) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("channel", "walk-in");
     v.put("incidentDate", LocalDate.now().minusDays(3).toString());

@@ -2,7 +2,6 @@ package org.probity.tasks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -22,8 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.probity.support.BenchDatabase;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.ui.ExtendedModelMap;
@@ -38,7 +37,7 @@ import org.springframework.ui.ExtendedModelMap;
  */
 @Tag("bench")
 @SpringBootTest
-@ActiveProfiles(resolver = InboxBenchmark.Profiles.class)
+@ActiveProfiles(resolver = BenchDatabase.Profiles.class)
 class InboxBenchmark {
 
   static final int OPEN = Integer.getInteger("bench.openTasks", 100_000);
@@ -51,26 +50,12 @@ class InboxBenchmark {
   /** {@code -Dbench.seed=false}: measure the database a previous run seeded (same sizes), without seeding again. */
   static final boolean SEED = Boolean.parseBoolean(System.getProperty("bench.seed", "true"));
 
-  static boolean onMySql() {
-    String url = System.getenv("SPRING_DATASOURCE_URL");
-    return url != null && !url.isBlank();
-  }
-
-  static class Profiles implements ActiveProfilesResolver {
-    @Override
-    public String[] resolve(Class<?> testClass) {
-      return onMySql() ? new String[] {"mysql", "mysqltest"} : new String[] {"test"};
-    }
-  }
-
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    if (!onMySql()) {
+    if (!BenchDatabase.onMySql()) {
       // a fresh file database for every run that seeds
-      for (File f : new File("target/bench").listFiles() == null ? new File[0] : new File("target/bench").listFiles()) {
-        if (SEED && f.getName().startsWith("inbox")) {
-          f.delete();
-        }
+      if (SEED) {
+        BenchDatabase.deleteH2Files("target/bench", "inbox");
       }
       // H2's page cache (CACHE_SIZE, KiB; its default, 64 MiB, is far below the runtime tables'
       // working set next to 1,000,000 finished instances): -Dbench.h2CacheKb, default 1 GiB
@@ -125,9 +110,9 @@ class InboxBenchmark {
     assertThat(inbox.total()).isGreaterThanOrEqualTo(Math.min(GROUP_TASKS, InboxService.COUNT_LIMIT));
     assertThat(inbox.countsAtLeast()).isEqualTo(GROUP_TASKS > InboxService.COUNT_LIMIT);
 
-    String db = onMySql() ? "MySQL/MariaDB" : "H2";
+    String db = BenchDatabase.onMySql() ? "MySQL/MariaDB" : "H2";
     List<String> lines = new ArrayList<>();
-    String loadBefore = loadAverage();
+    String loadBefore = BenchDatabase.loadAverage();
     for (int threads : THREADS) {
       long[] probityTimes = time(probity, threads, WARMUP, ITERATIONS);
       lines.add(line("Probity /inbox (page 1 + counts + startable)", threads, probityTimes));
@@ -140,7 +125,7 @@ class InboxBenchmark {
     }
     System.out.printf("%nINBOX BENCHMARK (%s, %,d open tasks, %,d for %s, %,d finished; %d rounds per thread after %d warm-ups)%n",
         db, OPEN, GROUP_TASKS, InboxSeed.GROUP, FINISHED, ITERATIONS, WARMUP);
-    System.out.printf("  load average before: %s, after: %s; %d cores%n", loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors());
+    System.out.printf("  load average before: %s, after: %s; %d cores%n", loadBefore, BenchDatabase.loadAverage(), Runtime.getRuntime().availableProcessors());
     System.out.printf("  | %-48s | threads | p50 ms | p95 ms | p99 ms |%n", "server time");
     lines.forEach(System.out::println);
   }
@@ -153,16 +138,8 @@ class InboxBenchmark {
     return String.format("  | %-48s | %7d | %6.1f | %6.1f | %6.1f |", what, threads, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
   }
 
-  static String loadAverage() {
-    try {
-      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
-  }
-
   private void analyze() throws Exception {
-    if (onMySql()) {
+    if (BenchDatabase.onMySql()) {
       try (var c = dataSource.getConnection(); var s = c.createStatement()) {
         for (String table : new String[] {"ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION", "ACT_RU_EXECUTION", "ACT_HI_PROCINST", "ACT_HI_TASKINST"}) {
           s.execute("analyze table " + table);
