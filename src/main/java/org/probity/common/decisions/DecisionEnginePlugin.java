@@ -1,0 +1,65 @@
+package org.probity.common.decisions;
+
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.feel.valuemapper.ValueMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the engine's DMN engine Camunda's own FEEL engine (the Scala one, same semantics, same value
+ * mappers and function providers) with expressions parsed once ({@link ParseOnceFeelEngine}).
+ * Camunda's legacy FEEL engine also caches, but it evaluates input expressions and output entries
+ * as JUEL, which the deployment rules keep out of decision tables; this keeps FEEL throughout.
+ */
+@Component
+class DecisionEnginePlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.isDmnFeelEnableLegacyBehavior()) {
+      return; // an operator chose the legacy engine explicitly: leave it to Camunda
+    }
+    DefaultDmnEngineConfiguration dmn =
+        configuration.getDmnEngineConfiguration() != null
+            ? configuration.getDmnEngineConfiguration()
+            : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    // custom function providers are set on the DMN configuration while the engine builds it,
+    // after this plugin runs: read them when the FEEL engine is created
+    dmn.setFeelEngineFactory(new ParseOnceFactory(dmn));
+    configuration.setDmnEngineConfiguration(dmn);
+  }
+
+  private record ParseOnceFactory(DefaultDmnEngineConfiguration dmn) implements FeelEngineFactory {
+    @Override
+    public FeelEngine createInstance() {
+      List<FeelCustomFunctionProvider> providers = dmn.getFeelCustomFunctionProviders();
+      return new ParseOnceScalaFeelEngine(providers == null ? List.of() : providers);
+    }
+  }
+
+  /** Camunda's Scala FEEL adapter, built on {@link ParseOnceFeelEngine} instead of the stock engine. */
+  static final class ParseOnceScalaFeelEngine extends ScalaFeelEngine {
+
+    ParseOnceScalaFeelEngine(List<FeelCustomFunctionProvider> providers) {
+      super(providers);
+    }
+
+    @Override
+    protected org.camunda.feel.FeelEngine buildFeelEngine(
+        CustomFunctionTransformer functions, ValueMapper.CompositeValueMapper values) {
+      return new ParseOnceFeelEngine(functions, values);
+    }
+
+    int cachedCount() {
+      return ((ParseOnceFeelEngine) feelEngine).cachedCount();
+    }
+  }
+}
