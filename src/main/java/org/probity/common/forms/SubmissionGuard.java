@@ -1,12 +1,8 @@
 package org.probity.common.forms;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -51,7 +47,7 @@ final class SubmissionGuard extends CommandInterceptor {
   private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
 
   private final Supplier<Stream<SubmissionRule>> rules;
-  private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
+  private final DeployedFormResource.ParsedForms parsedForms = new DeployedFormResource.ParsedForms();
 
   SubmissionGuard(Supplier<Stream<SubmissionRule>> rules) {
     this.rules = rules;
@@ -166,20 +162,7 @@ final class SubmissionGuard extends CommandInterceptor {
     if (formData == null || (formData.getCamundaFormRef() == null && !isCamundaFormKey(formData.getFormKey()))) {
       return null;
     }
-    try (InputStream in = new DeployedFormResource(formData).execute(context)) {
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return schemas.computeIfAbsent(json, SubmissionGuard::parse);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read the deployed form", e);
-    }
-  }
-
-  private static FormSchema parse(String json) {
-    try {
-      return FormSchema.parse(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new IllegalStateException("The deployed form is not valid JSON", e);
-    }
+    return DeployedFormResource.schemaOf(formData, parsedForms, context);
   }
 
   private static boolean isCamundaFormKey(String formKey) {

@@ -224,4 +224,41 @@ class SubmissionGuardTest {
     values.put("receipt", Variables.stringValue("not stored", true));
     assertThat(runtimeService.startProcessInstanceByKey("form-probe", values).getId()).isNotNull();
   }
+  @Test
+  void aNewVersionOfAFormBoundAsLatestAppliesAtOnce() throws Exception {
+    String bpmn =
+        new String(getClass().getResourceAsStream("/bpmn/form-probe.bpmn").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("id=\"form-probe\"", "id=\"form-probe-latest\"")
+            .replace("formRefBinding=\"deployment\"", "formRefBinding=\"latest\"");
+    String form =
+        new String(getClass().getResourceAsStream("/forms-test/form-probe-start.form").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String first = repositoryService.createDeployment().addString("form-probe-latest.bpmn", bpmn).addString("form-probe-start.form", form).deploy().getId();
+    String second = null;
+    try {
+      Map<String, Object> twentyCharacters =
+          Variables.createVariables()
+              .putValue("title", "x".repeat(20))
+              .putValue("priority", "low")
+              .putValue("amount", 12L)
+              .putValue("incidentDate", "2026-11-01")
+              .putValue("piiName", "Amani Wanjiru");
+      runtimeService.startProcessInstanceByKey("form-probe-latest", twentyCharacters); // parsed and kept
+      runtimeService.startProcessInstanceByKey("form-probe-latest", twentyCharacters); // from what was kept
+
+      second =
+          repositoryService.createDeployment()
+              .addString("form-probe-start.form", form.replace("\"maxLength\": 40", "\"maxLength\": 10"))
+              .deploy()
+              .getId();
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("form-probe-latest", twentyCharacters))
+          .isInstanceOfSatisfying(
+              FormSubmissionRefused.class, e -> assertThat(e.fieldErrors()).containsEntry("title", "must be at most 10 characters"));
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("form-probe-latest").count()).isEqualTo(2);
+    } finally {
+      if (second != null) {
+        repositoryService.deleteDeployment(second, true);
+      }
+      repositoryService.deleteDeployment(first, true);
+    }
+  }
 }
