@@ -2,11 +2,13 @@ package org.probity.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.probity.support.HttpSession;
 import org.probity.support.ProbityTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** One login for every door: the pages, /api, /engine-rest, Camunda's webapps, actuator. */
@@ -14,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AuthenticationTest {
 
   @LocalServerPort int port;
+  @Autowired MeterRegistry meters;
 
   @Test
   void apiAndEngineRestAnswer401WithoutCredentials() {
@@ -33,6 +36,14 @@ class AuthenticationTest {
     HttpResponse<String> formLogin = HttpSession.anonymous(port).login("investigator", "wrong");
     assertThat(formLogin.statusCode()).isEqualTo(302);
     assertThat(formLogin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+  }
+
+  @Test
+  void requestsAreTimedWholeWithoutAnObservationPerSecurityFilter() {
+    assertThat(HttpSession.basic(port, "investigator", "demo").get("/api/whoami").statusCode()).isEqualTo(200);
+    assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+    assertThat(meters.getMeters().stream().map(meter -> meter.getId().getName()))
+        .noneMatch(name -> name.startsWith("spring.security."));
   }
 
   @Test
