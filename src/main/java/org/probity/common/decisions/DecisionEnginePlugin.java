@@ -5,17 +5,15 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.feel.valuemapper.ValueMapper;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives the engine's DMN engine Camunda's own FEEL engine (the Scala one, same semantics, same value
- * mappers and function providers) with expressions parsed once ({@link ParseOnceFeelEngine}).
+ * mappers and function providers), with each text parsed once and the common literal shapes answered
+ * directly ({@link CamundaFeelEngine}).
  * Camunda's legacy FEEL engine also caches, but it evaluates input expressions and output entries
  * as JUEL, which the deployment rules keep out of decision tables; this keeps FEEL throughout.
  */
@@ -41,25 +39,7 @@ class DecisionEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     public FeelEngine createInstance() {
       List<FeelCustomFunctionProvider> providers = dmn.getFeelCustomFunctionProviders();
-      return new ParseOnceScalaFeelEngine(providers == null ? List.of() : providers);
-    }
-  }
-
-  /** Camunda's Scala FEEL adapter, built on {@link ParseOnceFeelEngine} instead of the stock engine. */
-  static final class ParseOnceScalaFeelEngine extends ScalaFeelEngine {
-
-    ParseOnceScalaFeelEngine(List<FeelCustomFunctionProvider> providers) {
-      super(providers);
-    }
-
-    @Override
-    protected org.camunda.feel.FeelEngine buildFeelEngine(
-        CustomFunctionTransformer functions, ValueMapper.CompositeValueMapper values) {
-      return new ParseOnceFeelEngine(functions, values);
-    }
-
-    int cachedCount() {
-      return ((ParseOnceFeelEngine) feelEngine).cachedCount();
+      return new CamundaFeelEngine(providers == null ? List.of() : providers);
     }
   }
 }

@@ -12,8 +12,7 @@ import org.camunda.feel.valuemapper.ValueMapper;
 /**
  * The FEEL engine that Camunda's DMN engine uses, parsing each expression text once instead of on
  * every evaluation. Stock Camunda 7 hands the text to {@code evalUnaryTests} / {@code evalExpression}
- * for every rule of every evaluation, and those parse it again each time: in the intake benchmark,
- * parsing the triage table's simple unary tests was most of the 22 % that the decision took.
+ * for every entry of every evaluation, and those parse it again each time.
  * Parsing depends on the text alone (names and functions are resolved when evaluating), so a parsed
  * expression is safe to share between evaluations and threads. Evaluation is unchanged.
  *
