@@ -2,7 +2,9 @@ package org.probity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mysql.cj.conf.PropertyKey;
 import java.sql.Connection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -33,6 +35,20 @@ class MySqlFoundationTest {
     try (Connection connection = dataSource.getConnection()) {
       assertThat(connection.getMetaData().getDriverName()).contains("MySQL Connector/J");
       assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+    }
+  }
+
+  @Test
+  void connectorJKeepsParsedStatementsAndTracksSessionStateItself() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      var properties = connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getPropertySet();
+      for (var key : List.of(PropertyKey.cachePrepStmts, PropertyKey.useLocalSessionState, PropertyKey.cacheServerConfiguration)) {
+        assertThat(properties.getBooleanProperty(key).getValue()).as(key.getKeyName()).isTrue();
+      }
+      assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue()).isGreaterThanOrEqualTo(8192);
+      // the session still answers what the pool asked for
+      assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+      assertThat(jdbc.queryForObject("select @@session.tx_isolation", String.class)).isEqualTo("READ-COMMITTED");
     }
   }
 
