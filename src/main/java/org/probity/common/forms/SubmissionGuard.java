@@ -102,7 +102,8 @@ final class SubmissionGuard extends CommandInterceptor {
       checker.checkTaskWork(task);
     }
     Map<String, Object> values = submitted == null ? Map.of() : submitted;
-    FormSchema schema = schemaOf(new GetTaskFormCmd(taskId).execute(context), context);
+    // the form data without the command's own READ check: the stronger check just above passed
+    FormSchema schema = schemaOf(context.runWithoutAuthorization(new GetTaskFormCmd(taskId)), context);
     Map<String, Object> existing = new LinkedHashMap<>(task.getVariables());
     ProcessDefinitionEntity definition = task.getProcessDefinition();
     String processKey = definition == null ? null : definition.getKey();
@@ -123,7 +124,8 @@ final class SubmissionGuard extends CommandInterceptor {
       checker.checkCreateProcessInstance(definition);
     }
     Map<String, Object> values = submitted == null ? Map.of() : submitted;
-    FormSchema schema = schemaOf(new GetStartFormCmd(definition.getId()).execute(context), context);
+    // the form data without the command's own READ check: CREATE_INSTANCE was just checked
+    FormSchema schema = schemaOf(context.runWithoutAuthorization(new GetStartFormCmd(definition.getId())), context);
     enforce(schema, definition.getKey(), Submission.START, values, Map.of(), context);
   }
 
