@@ -69,7 +69,8 @@ class InboxQuery {
   /** The open-task count used to choose a plan is re-read at most this often (it is never shown). */
   private static final long ESTIMATE_MILLIS = 60_000;
 
-  record Row(String id, String name, String processDefinitionId, String processInstanceId, Date created, Date due, int priority, String assignee) {}
+  /** A task of the page; {@code businessKey} when the statement read it (else null: ask {@link #businessKeys}). */
+  record Row(String id, String name, String processDefinitionId, String processInstanceId, Date created, Date due, int priority, String assignee, String businessKey) {}
 
   /** A deployed process definition as the inbox shows it. */
   record Definition(String id, String key, String name, int version, boolean active, boolean startableInTasklist) {
@@ -386,12 +387,14 @@ class InboxQuery {
       }
       sql += " order by " + order.sql() + " limit ?";
       if (idsFirst) {
-        sql = columns + "from (" + sql + ") X join ACT_RU_TASK T on T.ID_ = X.ID_ order by " + order.sql();
+        // the case references too, for these rows only (one statement less per request)
+        sql = columns + ", E.BUSINESS_KEY_ from (" + sql + ") X join ACT_RU_TASK T on T.ID_ = X.ID_"
+            + " left join ACT_RU_EXECUTION E on E.ID_ = T.PROC_INST_ID_ order by " + order.sql();
       }
       // repeats of a task linked to several of the user's groups come next to each other
       args.add(part == Part.MINE ? wanted : (long) wanted * scope.groups().size());
       jdbc.query(sql, rs -> {
-        Row row = row(rs, 0);
+        Row row = row(rs, idsFirst);
         if (rows.isEmpty() || !rows.get(rows.size() - 1).id().equals(row.id())) {
           rows.add(row);
         }
@@ -592,7 +595,7 @@ class InboxQuery {
     return mySql;
   }
 
-  private static Row row(java.sql.ResultSet rs, int n) throws SQLException {
+  private static Row row(java.sql.ResultSet rs, boolean withBusinessKey) throws SQLException {
     return new Row(
         rs.getString("ID_"),
         rs.getString("NAME_"),
@@ -601,7 +604,8 @@ class InboxQuery {
         date(rs.getTimestamp("CREATE_TIME_")),
         date(rs.getTimestamp("DUE_DATE_")),
         rs.getInt("PRIORITY_"),
-        rs.getString("ASSIGNEE_"));
+        rs.getString("ASSIGNEE_"),
+        withBusinessKey ? rs.getString("BUSINESS_KEY_") : null);
   }
 
   private static boolean has(int perms, int bit) {

@@ -144,7 +144,7 @@ class InboxService {
       query.desc();
     }
     return query.listPage(offset, PAGE_SIZE + 1).stream()
-        .map(t -> new InboxQuery.Row(t.getId(), t.getName(), t.getProcessDefinitionId(), t.getProcessInstanceId(), t.getCreateTime(), t.getDueDate(), t.getPriority(), t.getAssignee()))
+        .map(t -> new InboxQuery.Row(t.getId(), t.getName(), t.getProcessDefinitionId(), t.getProcessInstanceId(), t.getCreateTime(), t.getDueDate(), t.getPriority(), t.getAssignee(), null))
         .toList();
   }
 
@@ -210,8 +210,14 @@ class InboxService {
 
   /** The page's business keys: one statement by primary key (Camunda's instance query joined more). */
   private Map<String, String> businessKeys(List<InboxQuery.Row> tasks) {
-    Set<String> ids = tasks.stream().map(InboxQuery.Row::processInstanceId).filter(id -> id != null).collect(Collectors.toSet());
-    return ids.isEmpty() ? Map.of() : query.businessKeys(ids);
+    Map<String, String> known = new java.util.HashMap<>();
+    tasks.stream().filter(t -> t.businessKey() != null).forEach(t -> known.put(t.processInstanceId(), t.businessKey()));
+    Set<String> ids =
+        tasks.stream().map(InboxQuery.Row::processInstanceId).filter(id -> id != null && !known.containsKey(id)).collect(Collectors.toSet());
+    if (!ids.isEmpty()) {
+      known.putAll(query.businessKeys(ids));
+    }
+    return known;
   }
 
   /** Latest definition of each process key: the inbox's process filter and counts. */
