@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
@@ -185,6 +186,21 @@ class SubmissionGuardTest {
             .postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\": {\"decision\": {\"value\": \"accept\"}}}");
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+    // with invalid values too: what is wrong with them is only for someone who may submit
+    HttpSession outsider = HttpSession.basic(port, "vetting", "demo");
+    HttpResponse<String> invalid = outsider.postJson("/engine-rest/task/" + taskId + "/complete", "{}");
+    assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(403);
+    assertThat(invalid.body()).doesNotContain("decision");
+    long before = instances();
+    for (String start : List.of(VALID_START, "{\"variables\": {\"priority\": {\"value\": \"urgent\"}}}")) {
+      // by id: the key route answers 404 already, for a definition the user may not read
+      String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("form-probe").singleResult().getId();
+      HttpResponse<String> refused = outsider.postJson("/engine-rest/process-definition/" + definitionId + "/start", start);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+      assertThat(refused.body()).doesNotContain("priority").doesNotContain("title");
+    }
+    assertThat(instances()).isEqualTo(before);
   }
 
   @Test
