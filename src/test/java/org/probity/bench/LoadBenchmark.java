@@ -32,6 +32,8 @@ class LoadBenchmark {
 
   static final int OPS = Integer.getInteger("bench.ops", 200);
   static final int WARMUP = Integer.getInteger("bench.warmup", 40);
+  /** Intake: the bare engine and Probity's two doors take turns, this many times (1: one block each). */
+  static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 5));
   static final int SMALL = Integer.getInteger("bench.openTasksSmall", 1_000);
   static final int LARGE = Integer.getInteger("bench.openTasks", 100_000);
   static final int USERS = Integer.getInteger("bench.users", 50);
@@ -87,9 +89,17 @@ class LoadBenchmark {
       print("| --- | ---: | ---: | ---: | ---: | ---: |");
       for (int threads : THREADS) {
         Result floor = h.floor(threads, OPS * 10);
-        Result bare = h.intakeBare(threads, OPS);
-        Result basic = h.intakeProbity("basic", threads, OPS);
-        Result session = h.intakeProbity("session", threads, OPS);
+        // the three in turns, OPS / ROUNDS at a time, so that a drift of the machine or the
+        // database during the run touches all three alike (one block each swung by 10 to 25 %)
+        Result bare = null;
+        Result basic = null;
+        Result session = null;
+        for (int round = 0; round < ROUNDS; round++) {
+          int ops = OPS / ROUNDS + (round < OPS % ROUNDS ? 1 : 0);
+          bare = joined(bare, h.intakeBare(threads, ops));
+          basic = joined(basic, h.intakeProbity("basic", threads, ops));
+          session = joined(session, h.intakeProbity("session", threads, ops));
+        }
         row("database floor (one-row commit)", floor, bare);
         row("bare engine (Java API)", bare, bare);
         row("Probity POST /api/complaints, Basic", basic, bare);
@@ -154,6 +164,10 @@ class LoadBenchmark {
     h.endCases(tasks);
     assertThat(r.errors()).as(door).isZero();
     return r;
+  }
+
+  private static Result joined(Result sofar, Result next) {
+    return sofar == null ? next : sofar.plus(next);
   }
 
   private void row(String what, Result r, Result bare) {

@@ -81,6 +81,13 @@ final class LoadHarness implements AutoCloseable {
     double p95Millis() {
       return latency.getValueAtPercentile(95) / 1000.0;
     }
+
+    /** This run and a later one of the same thing, as one (operations and measured time added). */
+    Result plus(Result later) {
+      Histogram both = latency.copy();
+      both.add(later.latency());
+      return new Result(what, threads, operations + later.operations(), seconds + later.seconds(), both, errors + later.errors());
+    }
   }
 
   /** What one worker does per operation ({@code i}: the operation's number in the run); false: nothing was done. */
