@@ -94,8 +94,9 @@ class LoadBenchmark {
         Result bare = null;
         Result basic = null;
         Result session = null;
-        for (int round = 0; round < ROUNDS; round++) {
-          int ops = OPS / ROUNDS + (round < OPS % ROUNDS ? 1 : 0);
+        int rounds = Math.min(ROUNDS, OPS); // no round without an operation
+        for (int round = 0; round < rounds; round++) {
+          int ops = OPS / rounds + (round < OPS % rounds ? 1 : 0);
           bare = joined(bare, h.intakeBare(threads, ops));
           basic = joined(basic, h.intakeProbity("basic", threads, ops));
           session = joined(session, h.intakeProbity("session", threads, ops));

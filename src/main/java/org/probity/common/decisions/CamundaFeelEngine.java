@@ -1,12 +1,13 @@
 package org.probity.common.decisions;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
@@ -33,7 +34,11 @@ import org.camunda.feel.valuemapper.ValueMapper;
  */
 final class CamundaFeelEngine extends ScalaFeelEngine {
 
-  private static final Pattern STRING_LITERALS = Pattern.compile("\\s*\"[^\"\\\\]*\"\\s*(,\\s*\"[^\"\\\\]*\"\\s*)*");
+  /** A FEEL string literal without escapes; its content is group 1. */
+  private static final String LITERAL = "\"([^\"\\\\]*)\"";
+  private static final Pattern ONE_LITERAL = Pattern.compile("\\s*" + LITERAL + "\\s*");
+  private static final Pattern LITERAL_LIST = Pattern.compile("\\s*" + LITERAL + "\\s*(,\\s*" + LITERAL + "\\s*)*");
+  private static final Pattern ANY_LITERAL = Pattern.compile(LITERAL);
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Set<String> KEYWORDS =
       Set.of("true", "false", "null", "not", "and", "or", "if", "then", "else", "for", "in", "return",
@@ -68,10 +73,11 @@ final class CamundaFeelEngine extends ScalaFeelEngine {
   @Override
   public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
     if (expression != null) {
-      String text = expression.strip();
-      if (isStringLiteral(text)) {
-        return cast(text.substring(1, text.length() - 1));
+      Matcher literal = ONE_LITERAL.matcher(expression);
+      if (literal.matches()) {
+        return cast(literal.group(1));
       }
+      String text = expression.strip();
       if (NAME.matcher(text).matches() && !KEYWORDS.contains(text) && stringValue(variables, text) instanceof String value) {
         return cast(value);
       }
@@ -92,18 +98,14 @@ final class CamundaFeelEngine extends ScalaFeelEngine {
       return known;
     }
     Optional<Set<String>> literals =
-        STRING_LITERALS.matcher(expression).matches()
-            ? Optional.of(Set.copyOf(Arrays.stream(expression.split(",")).map(String::strip).map(s -> s.substring(1, s.length() - 1)).toList()))
+        LITERAL_LIST.matcher(expression).matches()
+            // each literal's content, read as a whole (a comma inside quotes is part of it)
+            ? Optional.of(ANY_LITERAL.matcher(expression).results().map(m -> m.group(1)).collect(Collectors.toUnmodifiableSet()))
             : Optional.empty();
     if (entries.size() < MAX_CACHED) {
       entries.putIfAbsent(expression, literals);
     }
     return literals;
-  }
-
-  private static boolean isStringLiteral(String text) {
-    return text.length() >= 2 && text.charAt(0) == '"' && text.charAt(text.length() - 1) == '"'
-        && text.indexOf('"', 1) == text.length() - 1 && text.indexOf('\\') < 0;
   }
 
   private static Object stringValue(VariableContext variables, String name) {

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 /**
  * Resolves a form reference ({@code camunda:formRef} with its binding, or a
  * {@code camunda-forms:deployment:} key) to the deployed {@code .form} resource, exactly as
- * Camunda's own "deployed form" endpoints do, and gives its parsed schema. Authorization was
- * checked by the caller.
+ * Camunda's own "deployed form" endpoints do, and gives its parsed schema. No authorization
+ * check here: see {@link #checkAuthorization}.
  *
  * <p>A deployment's resources never change, so the schema is parsed once per deployment and
  * resource name ({@link ParsedForms}); the reference is still resolved on every call (a "latest"
@@ -43,7 +43,8 @@ final class DeployedFormResource extends AbstractGetDeployedFormCmd {
 
   @Override
   protected void checkAuthorization() {
-    // checked by SubmissionGuard before the form is read
+    // the schema is internal to SubmissionGuard: it says what is wrong with the values only to
+    // someone who passes the command's own permission check
   }
 
   @Override
@@ -68,9 +69,5 @@ final class DeployedFormResource extends AbstractGetDeployedFormCmd {
   static final class ParsedForms {
     static final int MAX_FORMS = 1_000;
     private final Map<String, FormSchema> byLocation = new ConcurrentHashMap<>();
-
-    int size() {
-      return byLocation.size();
-    }
   }
 }

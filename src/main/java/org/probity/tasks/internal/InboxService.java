@@ -208,7 +208,10 @@ class InboxService {
         soon);
   }
 
-  /** The page's business keys: one statement by primary key (Camunda's instance query joined more). */
+  /**
+   * The page's business keys: those the page's statement read with its rows (MariaDB's walk), the
+   * rest in one statement by primary key (Camunda's instance query joined more).
+   */
   private Map<String, String> businessKeys(List<InboxQuery.Row> tasks) {
     Map<String, String> known = new java.util.HashMap<>();
     tasks.stream().filter(t -> t.businessKey() != null).forEach(t -> known.put(t.processInstanceId(), t.businessKey()));

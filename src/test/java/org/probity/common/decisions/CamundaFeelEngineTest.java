@@ -25,12 +25,12 @@ class CamundaFeelEngineTest {
 
   private static final List<String> UNARY_TESTS =
       List.of("\"low\"", " \"low\" , \"medium\" ", "\"\"", "-", " - ", "not(\"high\")", "", "< 5", "[1..10]", "> 2.5, < 0",
-          "null", "\"a\\\"b\"", "\"low\",", "\"high\",\"serious\"");
+          "null", "\"a\\\"b\"", "\"low\",", "\"high\",\"serious\"", "\"a,b\"", "\"a, b\",\"low\"");
   private static final List<Object> INPUTS =
-      Arrays.asList("low", "medium", "high", "serious", "", "LOW", "a\"b", 3, 7L, 11, 2.6, -1, true, null);
+      Arrays.asList("low", "medium", "high", "serious", "", "LOW", "a\"b", "a,b", "a", "a, b", 3, 7L, 11, 2.6, -1, true, null);
   private static final List<String> EXPRESSIONS =
       List.of("severity", " severity ", "count", "flag", "missing", "null", "true", "\"local\"", " \"local\" ", "\"\"",
-          "\"a\\\"b\"", "count * 2 + 1", "if count > 3 then \"many\" else \"few\"", "severity + \"!\"", "not");
+          "\"a\\\"b\"", "\"a,b\"", "count * 2 + 1", "if count > 3 then \"many\" else \"few\"", "severity + \"!\"", "not");
 
   @Autowired ProcessEngine engine;
 
