@@ -2,23 +2,30 @@ package org.probity.common.forms;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Installs the shared form validation ({@link SubmissionGuard}) inside the engine, and the history
- * level that keeps personal data out of Camunda's history ({@link PersonalDataHistoryLevel}).
+ * level that keeps personal data out of Camunda's history and skips the variable-update log where
+ * configured ({@link ProbityHistoryLevel}).
  */
 @Component
 class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<SubmissionRule> rules;
+  private final Set<String> variableUpdatesSkippedFor;
 
-  FormValidationPlugin(ObjectProvider<SubmissionRule> rules) {
+  FormValidationPlugin(
+      ObjectProvider<SubmissionRule> rules,
+      @Value("${probity.history.variable-updates-skipped-for:}") Set<String> variableUpdatesSkippedFor) {
     this.rules = rules;
+    this.variableUpdatesSkippedFor = variableUpdatesSkippedFor;
   }
 
   @Override
@@ -33,7 +40,7 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     if ("full".equalsIgnoreCase(configuration.getHistoryLevel().getName())) {
-      configuration.setHistoryLevel(new PersonalDataHistoryLevel());
+      configuration.setHistoryLevel(new ProbityHistoryLevel(variableUpdatesSkippedFor));
     }
   }
 

@@ -3,7 +3,7 @@ package org.probity.common.forms;
 /**
  * The naming rule for form fields and variables that hold personal data (names, contacts of
  * complainants, witnesses, personnel): their keys start with {@code pii}. The engine's history drops
- * them ({@link PersonalDataHistoryLevel}); the module that receives them stores them encrypted and
+ * them ({@link ProbityHistoryLevel}); the module that receives them stores them encrypted and
  * removes the variables in the same transaction.
  */
 public final class PersonalDataVariables {

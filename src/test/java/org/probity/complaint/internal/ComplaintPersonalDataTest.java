@@ -50,7 +50,7 @@ class ComplaintPersonalDataTest {
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE where TEXT_ like ?", Integer.class, "%" + NAME + "%")).isZero();
   }
 
-  /** The engine's pii* history filter (common.forms.PersonalDataHistoryLevel), for variables and submitted form fields. */
+  /** The engine's pii* history filter (common.forms.ProbityHistoryLevel), for variables and submitted form fields. */
   @Test
   void noPersonalDataReachesTheEnginesHistory() throws Exception {
     file();

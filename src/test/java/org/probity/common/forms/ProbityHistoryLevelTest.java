@@ -1,0 +1,83 @@
+package org.probity.common.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.probity.support.HttpSession;
+import org.probity.support.ProbityTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The variable-update log (ACT_HI_DETAIL) is skipped for the processes named in {@code
+ * probity.history.variable-updates-skipped-for} (complaint-handling by default) and kept for every
+ * other; the variables' values (ACT_HI_VARINST) are kept for all.
+ */
+@ProbityTest
+class ProbityHistoryLevelTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+
+  @Test
+  void theLevelSkipsVariableUpdatesOnlyOfTheNamedProcesses() {
+    ProbityHistoryLevel level = new ProbityHistoryLevel(Set.of("complaint-handling"));
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, update("complaint-handling"))).isFalse();
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, update("personnel-vetting"))).isTrue();
+    // the variable's own history is decided on separately and stays
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_CREATE, update("complaint-handling"))).isTrue();
+    assertThat(new ProbityHistoryLevel(Set.of()).isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, update("complaint-handling")))
+        .isTrue();
+    assertThat(level.getId()).isEqualTo(3);
+    assertThat(level.getName()).isEqualTo("full");
+  }
+
+  @Test
+  void aComplaintKeepsItsVariablesButNoLogOfTheirChanges() throws Exception {
+    Map<String, Object> values = org.probity.complaint.internal.ComplaintFixtures.intake("threats", "low");
+    HttpResponse<String> response =
+        HttpSession.basic(port, "intake", "demo").postJson("/api/complaints", new ObjectMapper().writeValueAsString(values));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    String reference = new ObjectMapper().readTree(response.body()).path("reference").asText();
+    String instance = jdbc.queryForObject("select process_instance_id from complaint where reference = ?", String.class, reference);
+
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_VARINST where PROC_INST_ID_ = ?", Integer.class, instance)).isPositive();
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ?", Integer.class, instance)).isZero();
+    runtimeService.deleteProcessInstance(instance, "test over");
+  }
+
+  @Test
+  void anyOtherProcessKeepsTheLogOfEveryChange() {
+    String deployment =
+        repositoryService.createDeployment().name("routing-probe").addClasspathResource("bpmn/routing-probe.bpmn").deploy().getId();
+    try {
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey("routing-probe", Map.of("note", "first"));
+      runtimeService.setVariable(instance.getId(), "note", "second");
+      assertThat(jdbc.queryForList("select TEXT_ from ACT_HI_DETAIL where PROC_INST_ID_ = ? and NAME_ = 'note' order by SEQUENCE_COUNTER_", String.class, instance.getId()))
+          .containsExactly("first", "second");
+      assertThat(jdbc.queryForObject("select TEXT_ from ACT_HI_VARINST where PROC_INST_ID_ = ? and NAME_ = 'note'", String.class, instance.getId()))
+          .isEqualTo("second");
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
+
+  private static HistoricVariableUpdateEventEntity update(String processDefinitionKey) {
+    HistoricVariableUpdateEventEntity event = new HistoricVariableUpdateEventEntity();
+    event.setProcessDefinitionKey(processDefinitionKey);
+    event.setVariableName("route");
+    return event;
+  }
+}
