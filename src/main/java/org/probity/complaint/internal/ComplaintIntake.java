@@ -14,6 +14,8 @@ import org.probity.common.InvalidInputException;
 import org.probity.common.forms.FormSubmissionRefused;
 import org.probity.complaint.ComplaintProcess;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts complaint-handling through the engine's start form, exactly as Tasklist or /engine-rest
@@ -32,18 +34,18 @@ class ComplaintIntake {
   private final FormService formService;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
-  private final ComplaintStore store;
   private final ReceiptCodes receipts;
+  private final TransactionTemplate oneTransaction;
 
   ComplaintIntake(
       IntakeRules rules, FormService formService, RepositoryService repositoryService, IdentityService identityService,
-      ComplaintStore store, ReceiptCodes receipts) {
+      ReceiptCodes receipts, PlatformTransactionManager transactionManager) {
     this.rules = rules;
     this.formService = formService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
-    this.store = store;
     this.receipts = receipts;
+    this.oneTransaction = new TransactionTemplate(transactionManager);
   }
 
   Started fromPortal(Map<String, Object> values) {
@@ -69,15 +71,22 @@ class ComplaintIntake {
     if (channel != null) {
       variables.put("channel", channel);
     }
-    ProcessDefinition definition =
-        repositoryService.createProcessDefinitionQuery().processDefinitionKey(ComplaintProcess.KEY).latestVersion().singleResult();
     receipts.forget();
-    if (user != null) {
-      identityService.setAuthentication(user, groups);
-    }
     ProcessInstance instance;
     try {
-      instance = formService.submitStartForm(definition.getId(), variables);
+      // the definition lookup and the start in one transaction: each engine call otherwise opens
+      // and commits its own (three more round trips to MySQL per intake)
+      instance =
+          oneTransaction.execute(
+              status -> {
+                // looked up as the system: the start form's own CREATE_INSTANCE check is the one that counts
+                ProcessDefinition definition =
+                    repositoryService.createProcessDefinitionQuery().processDefinitionKey(ComplaintProcess.KEY).latestVersion().singleResult();
+                if (user != null) {
+                  identityService.setAuthentication(user, groups);
+                }
+                return formService.submitStartForm(definition.getId(), variables);
+              });
     } catch (FormSubmissionRefused e) {
       // the engine-level form validation or a submission rule refused it (nothing was stored)
       throw InvalidInputException.of(e.fieldErrors());
@@ -88,7 +97,11 @@ class ComplaintIntake {
         identityService.clearAuthentication();
       }
     }
-    String reference = store.referenceByProcessInstance(instance.getId()).orElseThrow();
+    // RegisterComplaintDelegate, the process's first step, makes the reference the business key
+    String reference = instance.getBusinessKey();
+    if (reference == null) {
+      throw new IllegalStateException("complaint-handling started without registering the complaint: " + instance.getId());
+    }
     return new Started(reference, receipts.takeIssued().orElseThrow());
   }
 }

@@ -107,12 +107,6 @@ class ComplaintStore {
     return jdbc.query("select * from complaint where reference = ?", ComplaintStore::complaintRow, reference).stream().findFirst();
   }
 
-  Optional<String> referenceByProcessInstance(String processInstanceId) {
-    return jdbc.queryForList("select reference from complaint where process_instance_id = ?", String.class, processInstanceId)
-        .stream()
-        .findFirst();
-  }
-
   Complainant complainant(String reference) {
     return jdbc.queryForObject(
         "select * from complaint_complainant where reference = ?",

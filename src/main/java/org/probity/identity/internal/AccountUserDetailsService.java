@@ -21,13 +21,13 @@ class AccountUserDetailsService implements UserDetailsService {
 
   @Override
   public UserDetails loadUserByUsername(String username) {
-    UserAccount account =
-        directory.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
-    String hash = directory.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    JdbcUserDirectory.Credentials credentials =
+        directory.credentials(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    UserAccount account = credentials.account();
     List<SimpleGrantedAuthority> authorities =
         account.roles().stream().map(r -> new SimpleGrantedAuthority(r.id())).toList();
     return User.withUsername(account.username())
-        .password(hash)
+        .password(credentials.passwordHash())
         .disabled(!account.enabled())
         .authorities(authorities)
         .build();

@@ -73,8 +73,11 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
     if (userId == null || password == null) {
       return false;
     }
-    return directory.findByUsername(userId).filter(UserAccount::enabled).isPresent()
-        && directory.passwordHash(userId).map(hash -> passwordEncoder.matches(password, hash)).orElse(false);
+    return directory
+        .credentials(userId)
+        .filter(c -> c.account().enabled())
+        .map(c -> passwordEncoder.matches(password, c.passwordHash()))
+        .orElse(false);
   }
 
   List<User> findUsers(CamundaUserQuery query) {

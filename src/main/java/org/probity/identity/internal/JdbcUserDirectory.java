@@ -25,6 +25,12 @@ class JdbcUserDirectory implements UserDirectory {
   private static final String SELECT_USERS =
       "select u.username, u.display_name, u.email, u.unit, u.enabled, r.role_id "
           + "from app_user u left join app_user_role r on r.username = u.username ";
+  private static final String SELECT_CREDENTIALS =
+      "select u.username, u.display_name, u.email, u.unit, u.enabled, u.password_hash, r.role_id "
+          + "from app_user u left join app_user_role r on r.username = u.username where u.username = ?";
+
+  /** An account (enabled or not) with its stored password hash, for authentication only. */
+  record Credentials(UserAccount account, String passwordHash) {}
 
   private final JdbcTemplate jdbc;
 
@@ -51,14 +57,12 @@ class JdbcUserDirectory implements UserDirectory {
     return query(SELECT_USERS + "order by u.username");
   }
 
-  /** The stored password hash of an enabled or disabled account, for authentication only. */
-  Optional<String> passwordHash(String username) {
-    return jdbc.query(
-            "select password_hash from app_user where username = ?",
-            (rs, i) -> rs.getString(1),
-            username)
-        .stream()
-        .findFirst();
+  /**
+   * The account and its password hash in one statement: HTTP Basic reads them on every request
+   * (two statements were two round trips to the database per API call).
+   */
+  Optional<Credentials> credentials(String username) {
+    return rows(SELECT_CREDENTIALS, true, username).stream().findFirst().map(r -> new Credentials(r.toAccount(), r.passwordHash));
   }
 
   boolean exists(String username) {
@@ -85,30 +89,37 @@ class JdbcUserDirectory implements UserDirectory {
   }
 
   private List<UserAccount> query(String sql, Object... args) {
+    List<Row> rows = rows(sql, false, args);
+    List<UserAccount> accounts = new ArrayList<>(rows.size());
+    rows.forEach(r -> accounts.add(r.toAccount()));
+    return accounts;
+  }
+
+  /** One row per account: the statement's rows are one per account and role. */
+  private List<Row> rows(String sql, boolean withPasswordHash, Object... args) {
     Map<String, Row> rows = new LinkedHashMap<>();
     jdbc.query(
         sql,
         (ResultSet rs) -> {
-          Row row = rows.computeIfAbsent(rs.getString("username"), u -> readRow(rs));
+          Row row = rows.computeIfAbsent(rs.getString("username"), u -> readRow(rs, withPasswordHash));
           String roleId = rs.getString("role_id");
           if (roleId != null) {
             Role.byId(roleId).ifPresent(row.roles::add);
           }
         },
         args);
-    List<UserAccount> accounts = new ArrayList<>(rows.size());
-    rows.values().forEach(r -> accounts.add(r.toAccount()));
-    return accounts;
+    return new ArrayList<>(rows.values());
   }
 
-  private static Row readRow(ResultSet rs) {
+  private static Row readRow(ResultSet rs, boolean withPasswordHash) {
     try {
       return new Row(
           rs.getString("username"),
           rs.getString("display_name"),
           rs.getString("email"),
           rs.getString("unit"),
-          rs.getBoolean("enabled"));
+          rs.getBoolean("enabled"),
+          withPasswordHash ? rs.getString("password_hash") : null);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read a user account row", e);
     }
@@ -120,14 +131,16 @@ class JdbcUserDirectory implements UserDirectory {
     final String email;
     final String unit;
     final boolean enabled;
+    final String passwordHash;
     final Set<Role> roles = EnumSet.noneOf(Role.class);
 
-    Row(String username, String displayName, String email, String unit, boolean enabled) {
+    Row(String username, String displayName, String email, String unit, boolean enabled, String passwordHash) {
       this.username = username;
       this.displayName = displayName;
       this.email = email;
       this.unit = unit;
       this.enabled = enabled;
+      this.passwordHash = passwordHash;
     }
 
     UserAccount toAccount() {

@@ -49,7 +49,12 @@ class AccountBootstrapTest {
     UserAccount investigator = directory.findByUsername("investigator").orElseThrow();
     UserAccount investigator2 = directory.findByUsername("investigator2").orElseThrow();
     assertThat(investigator.unit()).isNotBlank().isNotEqualTo(investigator2.unit());
-    String hash = directory.passwordHash("auditor").orElseThrow();
+    // one statement for authentication: the same account, with every role, and its hash
+    JdbcUserDirectory.Credentials chair = directory.credentials("chair").orElseThrow();
+    assertThat(chair.account()).isEqualTo(directory.findByUsername("chair").orElseThrow());
+    assertThat(chair.account().roles()).hasSize(2);
+    assertThat(directory.credentials("nobody")).isEmpty();
+    String hash = directory.credentials("auditor").orElseThrow().passwordHash();
     assertThat(hash).startsWith("{bcrypt}$2");
     assertThat(encoder.matches("demo", hash)).isTrue();
   }
@@ -68,14 +73,14 @@ class AccountBootstrapTest {
     assertThat(directory.findAll()).extracting(UserAccount::username).containsExactly("root-admin");
     assertThat(directory.findByUsername("root-admin").orElseThrow().roles())
         .containsExactlyInAnyOrder(Role.PROCESS_ADMINS, Role.CAMUNDA_ADMIN);
-    assertThat(encoder.matches("a-long-and-secret-passphrase", directory.passwordHash("root-admin").orElseThrow())).isTrue();
+    assertThat(encoder.matches("a-long-and-secret-passphrase", directory.credentials("root-admin").orElseThrow().passwordHash())).isTrue();
   }
 
   @Test
   void anExistingAdministratorIsNeverOverwrittenFromTheEnvironment() {
     bootstrap(false, "root-admin", "a-long-and-secret-passphrase").afterPropertiesSet();
     bootstrap(false, "root-admin", "another-long-passphrase").afterPropertiesSet();
-    assertThat(encoder.matches("a-long-and-secret-passphrase", directory.passwordHash("root-admin").orElseThrow())).isTrue();
+    assertThat(encoder.matches("a-long-and-secret-passphrase", directory.credentials("root-admin").orElseThrow().passwordHash())).isTrue();
   }
 
   @Test
