@@ -31,9 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class LoadBenchmark {
 
   static final int OPS = Integer.getInteger("bench.ops", 200);
-  static final int WARMUP = Integer.getInteger("bench.warmup", 40);
+  static final int WARMUP = Integer.getInteger("bench.warmup", 300);
   /** Intake: the bare engine and Probity's two doors take turns, this many times (1: one block each). */
-  static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 5));
+  static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 6));
   static final int SMALL = Integer.getInteger("bench.openTasksSmall", 1_000);
   static final int LARGE = Integer.getInteger("bench.openTasks", 100_000);
   static final int USERS = Integer.getInteger("bench.users", 50);
@@ -46,7 +46,8 @@ class LoadBenchmark {
   static void database(DynamicPropertyRegistry registry) {
     if (!BenchDatabase.onMySql()) {
       BenchDatabase.deleteH2Files("target/bench-load", "");
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench-load/load");
+      // the default URL's settings (application.yaml), in a file of its own
+      registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench-load/load;QUERY_CACHE_SIZE=128");
       // no mail server in a benchmark
       registry.add("spring.mail.host", () -> "");
     }
@@ -85,8 +86,8 @@ class LoadBenchmark {
       // 1. floor and intake
       if (PARTS.contains("intake")) {
       print("");
-      print("| intake | threads | per second | p50 ms | p95 ms | ratio to bare engine |");
-      print("| --- | ---: | ---: | ---: | ---: | ---: |");
+      print("| intake | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | DB server CPU ms/op |");
+      print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (int threads : THREADS) {
         Result floor = h.floor(threads, OPS * 10);
         // the three in turns, OPS / ROUNDS at a time, so that a drift of the machine or the
@@ -97,9 +98,15 @@ class LoadBenchmark {
         int rounds = Math.min(ROUNDS, OPS); // no round without an operation
         for (int round = 0; round < rounds; round++) {
           int ops = OPS / rounds + (round < OPS % rounds ? 1 : 0);
-          bare = joined(bare, h.intakeBare(threads, ops));
-          basic = joined(basic, h.intakeProbity("basic", threads, ops));
-          session = joined(session, h.intakeProbity("session", threads, ops));
+          // and each takes each place in turn: whichever ran right after the bare engine was
+          // 5 to 10 % slower, round after round (its garbage, presumably)
+          for (int turn = 0; turn < 3; turn++) {
+            switch ((round + turn) % 3) {
+              case 0 -> bare = joined(bare, h.intakeBare(threads, ops));
+              case 1 -> basic = joined(basic, h.intakeProbity("basic", threads, ops));
+              default -> session = joined(session, h.intakeProbity("session", threads, ops));
+            }
+          }
         }
         row("database floor (one-row commit)", floor, bare);
         row("bare engine (Java API)", bare, bare);
@@ -119,8 +126,8 @@ class LoadBenchmark {
         print("");
         print("Completion of the triage task at %,d open tasks (%,d before + %d fresh complaints of 2 tasks each per run), load %s",
             h.openTasks() + 2L * pool, h.openTasks(), pool, BenchDatabase.loadAverage());
-        print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine |");
-        print("| --- | ---: | ---: | ---: | ---: | ---: |");
+        print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | DB server CPU ms/op |");
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (int threads : THREADS) {
           Result bare = complete(h, "bare", threads, fresh(h, pool));
           Result page = complete(h, "page", threads, fresh(h, pool));
@@ -172,7 +179,9 @@ class LoadBenchmark {
   }
 
   private void row(String what, Result r, Result bare) {
-    print("| %s | %d | %.1f | %.1f | %.1f | %.2f |", what, r.threads(), r.perSecond(), r.p50Millis(), r.p95Millis(), r.perSecond() / bare.perSecond());
+    print(
+        "| %s | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f |", what, r.threads(), r.perSecond(), r.p50Millis(), r.p95Millis(),
+        r.perSecond() / bare.perSecond(), r.jvmCpuMillisPerOperation(), r.databaseCpuMillisPerOperation());
   }
 
   private void print(String format, Object... args) {

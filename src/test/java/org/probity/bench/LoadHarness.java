@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import org.probity.audit.AuditAction;
+import org.probity.support.BenchDatabase;
 import org.probity.support.HttpSession;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
@@ -69,9 +70,19 @@ final class LoadHarness implements AutoCloseable {
   }
 
   /** One measured run: operations done, wall time, latency in microseconds. */
-  record Result(String what, int threads, int operations, double seconds, Histogram latency, int errors) {
+  /** {@code jvmCpu}, {@code databaseCpu}: CPU seconds the JVM and the local database server used meanwhile. */
+  record Result(String what, int threads, int operations, double seconds, Histogram latency, int errors, double jvmCpu, double databaseCpu) {
     double perSecond() {
       return operations / seconds;
+    }
+
+    /** Milliseconds of CPU per operation: the JVM's (client, server, engine, GC alike), the database server's. */
+    double jvmCpuMillisPerOperation() {
+      return operations == 0 ? 0 : jvmCpu * 1000 / operations;
+    }
+
+    double databaseCpuMillisPerOperation() {
+      return operations == 0 ? 0 : databaseCpu * 1000 / operations;
     }
 
     double p50Millis() {
@@ -86,7 +97,9 @@ final class LoadHarness implements AutoCloseable {
     Result plus(Result later) {
       Histogram both = latency.copy();
       both.add(later.latency());
-      return new Result(what, threads, operations + later.operations(), seconds + later.seconds(), both, errors + later.errors());
+      return new Result(
+          what, threads, operations + later.operations(), seconds + later.seconds(), both, errors + later.errors(),
+          jvmCpu + later.jvmCpu(), databaseCpu + later.databaseCpu());
     }
   }
 
@@ -135,16 +148,20 @@ final class LoadHarness implements AutoCloseable {
       workers.add(t);
       t.start();
     }
+    double jvmCpu0 = BenchDatabase.jvmCpuSeconds();
+    double databaseCpu0 = BenchDatabase.databaseServerCpuSeconds();
     long t0 = System.nanoTime();
     start.countDown();
     for (Thread t : workers) {
       t.join();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double jvmCpu = BenchDatabase.jvmCpuSeconds() - jvmCpu0;
+    double databaseCpu = BenchDatabase.databaseServerCpuSeconds() - databaseCpu0;
     Histogram all = new Histogram(3_600_000_000L, 3);
     histograms.forEach(all::add);
     failures.forEach(f -> System.out.println("  " + what + " failed: " + f));
-    return new Result(what, threads, done.get(), seconds, all, errors.get());
+    return new Result(what, threads, done.get(), seconds, all, errors.get(), jvmCpu, databaseCpu);
   }
 
   // ---------------------------------------------------------------- accounts

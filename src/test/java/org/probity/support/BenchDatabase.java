@@ -38,6 +38,33 @@ public final class BenchDatabase {
     }
   }
 
+  /** CPU seconds this JVM has used so far (every thread: client, server, engine, GC, compiler). */
+  public static double jvmCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+  }
+
+  /**
+   * CPU seconds the database server on this machine (a process named mariadbd or mysqld) has used
+   * so far, from {@code /proc}; 0 when there is none (H2 runs inside the JVM).
+   */
+  public static double databaseServerCpuSeconds() {
+    File[] processes = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+    for (File p : processes == null ? new File[0] : processes) {
+      try {
+        String name = Files.readString(p.toPath().resolve("comm")).trim();
+        if (name.equals("mariadbd") || name.equals("mysqld")) {
+          // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+          String stat = Files.readString(p.toPath().resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // clock ticks (USER_HZ, 100 on Linux)
+        }
+      } catch (IOException | RuntimeException e) {
+        // the process ended, or is not readable: try the next
+      }
+    }
+    return 0;
+  }
+
   /** {@code /proc/loadavg}, or "unknown". */
   public static String loadAverage() {
     try {
