@@ -46,8 +46,7 @@ class LoadBenchmark {
   static void database(DynamicPropertyRegistry registry) {
     if (!BenchDatabase.onMySql()) {
       BenchDatabase.deleteH2Files("target/bench-load", "");
-      // the default URL's settings (application.yaml), in a file of its own
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench-load/load;QUERY_CACHE_SIZE=128");
+      registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench-load/load");
       // no mail server in a benchmark
       registry.add("spring.mail.host", () -> "");
     }
