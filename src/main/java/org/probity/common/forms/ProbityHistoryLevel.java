@@ -1,6 +1,7 @@
 package org.probity.common.forms;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -28,8 +29,10 @@ public class ProbityHistoryLevel extends HistoryLevelFull {
 
   private final Set<String> variableUpdatesSkippedFor;
 
+  /** {@code variableUpdatesSkippedFor}: process keys (surrounding blanks ignored: "a, b" from the environment). */
   public ProbityHistoryLevel(Set<String> variableUpdatesSkippedFor) {
-    this.variableUpdatesSkippedFor = Set.copyOf(variableUpdatesSkippedFor);
+    this.variableUpdatesSkippedFor =
+        variableUpdatesSkippedFor.stream().map(String::strip).filter(key -> !key.isEmpty()).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

@@ -40,6 +40,10 @@ class ProbityHistoryLevelTest {
     assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_CREATE, update("complaint-handling"))).isTrue();
     assertThat(new ProbityHistoryLevel(Set.of()).isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, update("complaint-handling")))
         .isTrue();
+    // as written in the environment: "a, b"
+    assertThat(new ProbityHistoryLevel(Set.of("equality-program-approval", " complaint-handling ", ""))
+            .isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, update("complaint-handling")))
+        .isFalse();
     assertThat(level.getId()).isEqualTo(3);
     assertThat(level.getName()).isEqualTo("full");
   }
