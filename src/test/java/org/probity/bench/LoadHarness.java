@@ -69,8 +69,10 @@ final class LoadHarness implements AutoCloseable {
     this.port = port;
   }
 
-  /** One measured run: operations done, wall time, latency in microseconds. */
-  /** {@code jvmCpu}, {@code databaseCpu}: CPU seconds the JVM and the local database server used meanwhile. */
+  /**
+   * One measured run: operations done, wall time, latency in microseconds, and the CPU seconds the
+   * JVM ({@code jvmCpu}) and the local database server ({@code databaseCpu}) used meanwhile.
+   */
   record Result(String what, int threads, int operations, double seconds, Histogram latency, int errors, double jvmCpu, double databaseCpu) {
     double perSecond() {
       return operations / seconds;

@@ -20,6 +20,8 @@ class CamundaIdentityTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
   final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -61,6 +63,18 @@ class CamundaIdentityTest {
     assertThat(identityService.checkPassword("finance", "demo")).isTrue();
     assertThat(identityService.checkPassword("finance", "Demo")).isFalse();
     assertThat(identityService.checkPassword("nobody", "demo")).isFalse();
+    // a disabled account: its hash is right, the account may not sign in
+    jdbc.update(
+        "insert into app_user (username, password_hash, display_name, email, unit, enabled, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+        "disabled-probe", passwordEncoder.encode("a-long-passphrase"), "Disabled probe", null, null, false,
+        java.sql.Timestamp.from(java.time.Instant.now()));
+    try {
+      assertThat(identityService.checkPassword("disabled-probe", "a-long-passphrase")).isFalse();
+      jdbc.update("update app_user set enabled = true where username = 'disabled-probe'");
+      assertThat(identityService.checkPassword("disabled-probe", "a-long-passphrase")).isTrue();
+    } finally {
+      jdbc.update("delete from app_user where username = 'disabled-probe'");
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.probity.common.forms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -130,7 +131,7 @@ final class SubmissionGuard extends CommandInterceptor {
       Map<String, Object> values,
       Map<String, Object> existing,
       CommandContext context,
-      java.util.function.Consumer<CommandChecker> authorization) {
+      Consumer<CommandChecker> authorization) {
     Authentication user = context.getAuthentication();
     boolean system = user == null;
     Map<String, String> errors = new LinkedHashMap<>();

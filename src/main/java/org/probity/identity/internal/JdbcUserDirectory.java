@@ -22,12 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class JdbcUserDirectory implements UserDirectory {
 
-  private static final String SELECT_USERS =
-      "select u.username, u.display_name, u.email, u.unit, u.enabled, r.role_id "
-          + "from app_user u left join app_user_role r on r.username = u.username ";
+  private static final String ACCOUNT_COLUMNS = "u.username, u.display_name, u.email, u.unit, u.enabled, r.role_id ";
+  private static final String ACCOUNTS_WITH_ROLES = "from app_user u left join app_user_role r on r.username = u.username ";
+  private static final String SELECT_USERS = "select " + ACCOUNT_COLUMNS + ACCOUNTS_WITH_ROLES;
+  /** The same, with the password hash: read for authentication only, never by the listing queries. */
   private static final String SELECT_CREDENTIALS =
-      "select u.username, u.display_name, u.email, u.unit, u.enabled, u.password_hash, r.role_id "
-          + "from app_user u left join app_user_role r on r.username = u.username where u.username = ?";
+      "select u.password_hash, " + ACCOUNT_COLUMNS + ACCOUNTS_WITH_ROLES + "where u.username = ?";
 
   /** An account (enabled or not) with its stored password hash, for authentication only. */
   record Credentials(UserAccount account, String passwordHash) {}

@@ -3,6 +3,7 @@ package org.probity.tasks.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,7 +214,7 @@ class InboxService {
    * rest in one statement by primary key (Camunda's instance query joined more).
    */
   private Map<String, String> businessKeys(List<InboxQuery.Row> tasks) {
-    Map<String, String> known = new java.util.HashMap<>();
+    Map<String, String> known = new HashMap<>();
     tasks.stream().filter(t -> t.businessKey() != null).forEach(t -> known.put(t.processInstanceId(), t.businessKey()));
     Set<String> ids =
         tasks.stream().map(InboxQuery.Row::processInstanceId).filter(id -> id != null && !known.containsKey(id)).collect(Collectors.toSet());
