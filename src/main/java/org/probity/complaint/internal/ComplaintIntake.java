@@ -6,16 +6,16 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.FormException;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.probity.common.InvalidInputException;
 import org.probity.common.forms.FormSubmissionRefused;
 import org.probity.complaint.ComplaintProcess;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts complaint-handling through the engine's start form, exactly as Tasklist or /engine-rest
@@ -32,20 +32,18 @@ class ComplaintIntake {
 
   private final IntakeRules rules;
   private final FormService formService;
-  private final RepositoryService repositoryService;
   private final IdentityService identityService;
   private final ReceiptCodes receipts;
-  private final TransactionTemplate oneTransaction;
+  private final CommandExecutor oneCommand;
 
   ComplaintIntake(
-      IntakeRules rules, FormService formService, RepositoryService repositoryService, IdentityService identityService,
-      ReceiptCodes receipts, PlatformTransactionManager transactionManager) {
+      IntakeRules rules, FormService formService, IdentityService identityService, ReceiptCodes receipts,
+      ProcessEngineConfiguration engineConfiguration) {
     this.rules = rules;
     this.formService = formService;
-    this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.receipts = receipts;
-    this.oneTransaction = new TransactionTemplate(transactionManager);
+    this.oneCommand = ((ProcessEngineConfigurationImpl) engineConfiguration).getCommandExecutorTxRequired();
   }
 
   Started fromPortal(Map<String, Object> values) {
@@ -74,14 +72,19 @@ class ComplaintIntake {
     receipts.forget();
     ProcessInstance instance;
     try {
-      // the definition lookup and the start in one transaction: each engine call otherwise opens
-      // and commits its own (three more round trips to MySQL per intake)
+      // the definition lookup and the start in one engine command (one transaction, one command
+      // context): the start form's own lookup by id then finds the definition in the command's
+      // entity cache instead of reading it again, as the engine's start by key does
       instance =
-          oneTransaction.execute(
-              status -> {
-                // looked up as the system: the start form's own CREATE_INSTANCE check is the one that counts
-                ProcessDefinition definition =
-                    repositoryService.createProcessDefinitionQuery().processDefinitionKey(ComplaintProcess.KEY).latestVersion().singleResult();
+          oneCommand.execute(
+              context -> {
+                // read as the system, without the query API's READ check: the start form's own
+                // CREATE_INSTANCE check is the one that counts
+                ProcessDefinitionEntity definition =
+                    context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(ComplaintProcess.KEY);
+                if (definition == null) {
+                  throw new IllegalStateException("complaint-handling is not deployed");
+                }
                 if (user != null) {
                   identityService.setAuthentication(user, groups);
                 }
