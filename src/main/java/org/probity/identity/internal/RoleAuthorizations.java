@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.probity.identity.Role;
 import org.springframework.stereotype.Component;
@@ -153,6 +155,12 @@ class RoleAuthorizations extends AbstractProcessEnginePlugin {
       return HistoricProcessInstancePermissions.READ;
     }
     return Permissions.READ;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new NewTaskAuthorizations());
+    configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(), new StartAuthorizationCheck())));
   }
 
   @Override

@@ -1,0 +1,118 @@
+package org.probity.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.probity.complaint.internal.ComplaintFixtures;
+import org.probity.support.ProbityTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The engine's task authorizations without a lookup for tasks it has just created, on the real
+ * engine and database (H2: its statement statistics count the lookups).
+ */
+@ProbityTest
+class NewTaskAuthorizationsTest {
+
+  /** The default provider's lookup of an existing grant for a group on a task. */
+  static final String GROUP_GRANT_LOOKUP =
+      "%ACT_RU_AUTHORIZATION%TYPE_ = ?%GROUP_ID_ = ?%RESOURCE_TYPE_ = ?%RESOURCE_ID_ = ?%";
+
+  @Autowired ProcessEngineConfiguration configuration;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired DataSource dataSource;
+
+  @Test
+  void isTheEnginesProvider() {
+    assertThat(((ProcessEngineConfigurationImpl) configuration).getResourceAuthorizationProvider()).isInstanceOf(NewTaskAuthorizations.class);
+  }
+
+  @Test
+  void onlyProcessTasksOfTheRunningCommandCountAsNew() {
+    CommandExecutor commands = ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired();
+    List<String> standaloneId = new java.util.ArrayList<>();
+    List<Boolean> newInCommand =
+        commands.execute(
+            context -> {
+              runtimeService.startProcessInstanceByKey("complaint-handling", ComplaintFixtures.intake("threats", "low"));
+              List<TaskEntity> created = context.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class);
+              assertThat(created).hasSize(2);
+              Task standalone = taskService.newTask();
+              taskService.saveTask(standalone);
+              standaloneId.add(standalone.getId());
+              return List.of(
+                  NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(created.get(0).getId()),
+                  NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(created.get(1).getId()),
+                  // a standalone task's id may be chosen by its creator: looked up as before
+                  NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(standalone.getId()),
+                  NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(null));
+            });
+    assertThat(newInCommand).containsExactly(true, true, false, false);
+    // in a later command, the same tasks are no longer new
+    Task earlier = taskService.createTaskQuery().taskDefinitionKey("UserTask_TriageComplaint").orderByTaskCreateTime().desc().listPage(0, 1).get(0);
+    Boolean earlierIsNew = commands.execute(context -> NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(earlier.getId()));
+    Boolean unknownIsNew = commands.execute(context -> NewTaskAuthorizations.isProcessTaskCreatedInThisCommand("no-such-task"));
+    assertThat(earlierIsNew).isFalse();
+    assertThat(unknownIsNew).isFalse();
+    taskService.deleteTask(standaloneId.get(0), true);
+    runtimeService.deleteProcessInstance(earlier.getProcessInstanceId(), "test done");
+  }
+
+  @Test
+  void newTasksAreGrantedWithoutLookupsAndLaterGrantsStillMerge() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jdbc.execute("SET QUERY_STATISTICS TRUE");
+    try {
+      long before = lookups(jdbc);
+      String instance = runtimeService.startProcessInstanceByKey("complaint-handling", ComplaintFixtures.intake("threats", "low")).getId();
+      // two tasks, each granted to its candidate group: no lookup (the default provider made two)
+      assertThat(lookups(jdbc) - before).isZero();
+      Task triage = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_TriageComplaint").singleResult();
+      assertThat(grants(jdbc, triage.getId())).containsExactly(Map.of("GROUP_ID_", "investigators", "PERMS_", permissions()));
+
+      // a grant on the same task in a later command looks up the existing row and adds to it
+      taskService.addCandidateGroup(triage.getId(), "investigators");
+      long afterLaterGrant = lookups(jdbc);
+      assertThat(afterLaterGrant - before).isPositive();
+      assertThat(grants(jdbc, triage.getId())).hasSize(1);
+      taskService.addCandidateGroup(triage.getId(), "grant-probe");
+      assertThat(lookups(jdbc)).isGreaterThan(afterLaterGrant);
+      assertThat(grants(jdbc, triage.getId())).extracting(row -> row.get("GROUP_ID_")).containsExactly("grant-probe", "investigators");
+      runtimeService.deleteProcessInstance(instance, "test done");
+    } finally {
+      jdbc.execute("SET QUERY_STATISTICS FALSE");
+    }
+  }
+
+  private static long lookups(JdbcTemplate jdbc) {
+    Long count =
+        jdbc.queryForObject(
+            "select coalesce(sum(EXECUTION_COUNT), 0) from INFORMATION_SCHEMA.QUERY_STATISTICS where SQL_STATEMENT like ?",
+            Long.class, GROUP_GRANT_LOOKUP);
+    return count == null ? 0 : count;
+  }
+
+  private static List<Map<String, Object>> grants(JdbcTemplate jdbc, String taskId) {
+    return jdbc.queryForList(
+        "select GROUP_ID_, PERMS_ from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ? and RESOURCE_ID_ = ? and TYPE_ = 1 order by GROUP_ID_",
+        Resources.TASK.resourceType(), taskId);
+  }
+
+  private static int permissions() {
+    return Permissions.READ.getValue() | org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK.getValue();
+  }
+}
