@@ -2,6 +2,8 @@ package org.probity.bench;
 
 import org.probity.complaint.internal.ComplaintFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -73,7 +75,9 @@ final class LoadHarness implements AutoCloseable {
    * One measured run: operations done, wall time, latency in microseconds, and the CPU seconds the
    * JVM ({@code jvmCpu}) and the local database server ({@code databaseCpu}) used meanwhile.
    */
-  record Result(String what, int threads, int operations, double seconds, Histogram latency, int errors, double jvmCpu, double databaseCpu) {
+  record Result(
+      String what, int threads, int operations, double seconds, Histogram latency, int errors, double jvmCpu, double databaseCpu,
+      long compileMillis) {
     double perSecond() {
       return operations / seconds;
     }
@@ -85,6 +89,14 @@ final class LoadHarness implements AutoCloseable {
 
     double databaseCpuMillisPerOperation() {
       return operations == 0 ? 0 : databaseCpu * 1000 / operations;
+    }
+
+    /**
+     * Milliseconds the JIT compiler spent per operation during the run: not yet steady state
+     * where this is more than a fraction of the JVM's CPU.
+     */
+    double compileMillisPerOperation() {
+      return operations == 0 ? 0 : compileMillis / (double) operations;
     }
 
     double p50Millis() {
@@ -101,7 +113,7 @@ final class LoadHarness implements AutoCloseable {
       both.add(later.latency());
       return new Result(
           what, threads, operations + later.operations(), seconds + later.seconds(), both, errors + later.errors(),
-          jvmCpu + later.jvmCpu(), databaseCpu + later.databaseCpu());
+          jvmCpu + later.jvmCpu(), databaseCpu + later.databaseCpu(), compileMillis + later.compileMillis());
     }
   }
 
@@ -150,6 +162,8 @@ final class LoadHarness implements AutoCloseable {
       workers.add(t);
       t.start();
     }
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    long compile0 = compiler.getTotalCompilationTime();
     double jvmCpu0 = BenchDatabase.jvmCpuSeconds();
     double databaseCpu0 = BenchDatabase.databaseServerCpuSeconds();
     long t0 = System.nanoTime();
@@ -163,7 +177,7 @@ final class LoadHarness implements AutoCloseable {
     Histogram all = new Histogram(3_600_000_000L, 3);
     histograms.forEach(all::add);
     failures.forEach(f -> System.out.println("  " + what + " failed: " + f));
-    return new Result(what, threads, done.get(), seconds, all, errors.get(), jvmCpu, databaseCpu);
+    return new Result(what, threads, done.get(), seconds, all, errors.get(), jvmCpu, databaseCpu, compiler.getTotalCompilationTime() - compile0);
   }
 
   // ---------------------------------------------------------------- accounts
