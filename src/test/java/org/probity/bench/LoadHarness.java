@@ -2,10 +2,12 @@ package org.probity.bench;
 
 import org.probity.complaint.internal.ComplaintFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -315,15 +317,20 @@ final class LoadHarness implements AutoCloseable {
     }
     long before = count("select count(*) from complaint");
     Set<String> references = Collections.synchronizedSet(new HashSet<>());
-    Result r =
+    Result r;
+    try {
+      r =
         measure("intake-" + door, threads, operations, (w, i) -> {
           String body = json.writeValueAsString(intakeValues());
-          HttpResponse<String> response = clients[w].send(clients[w].post("/api/complaints", "application/json", body));
-          check(response.statusCode() == 201, "intake answered " + response.statusCode() + " " + response.body());
+          KeepAliveConnection.Answer response = clients[w].post("/api/complaints", "application/json", body);
+          check(response.status() == 201, "intake answered " + response.status() + " " + response.body());
           String reference = json.readTree(response.body()).path("reference").asText();
           check(references.add(reference), "reference issued twice: " + reference);
           return true;
         });
+    } finally {
+      closeAll(clients);
+    }
     check(count("select count(*) from complaint") - before == r.operations(), "complaints stored for " + r.operations() + " intakes");
     return r;
   }
@@ -394,23 +401,28 @@ final class LoadHarness implements AutoCloseable {
     }
     Map<String, String> completedBy = new java.util.concurrent.ConcurrentHashMap<>();
     long audited = auditEntries(AuditAction.TASK_COMPLETED);
-    Result r =
+    Result r;
+    try {
+      r =
         measure("complete-" + door, threads, tasks.size(), (w, i) -> {
           String task = tasks.get(i);
-          HttpResponse<String> response;
+          KeepAliveConnection.Answer response;
           if ("page".equals(door)) {
-            response = clients[w].send(clients[w].post("/tasks/" + task, "application/x-www-form-urlencoded",
-                "route=" + ROUTE + "&routeOverrideReason=&_csrf=" + clients[w].csrf));
-            check(response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/inbox"),
-                "task page answered " + response.statusCode() + " " + response.headers().firstValue("Location").orElse(""));
+            response = clients[w].post("/tasks/" + task, "application/x-www-form-urlencoded",
+                "route=" + ROUTE + "&routeOverrideReason=&_csrf=" + clients[w].csrf);
+            check(response.status() == 302 && response.location().endsWith("/inbox"),
+                "task page answered " + response.status() + " " + response.location());
           } else {
-            response = clients[w].send(clients[w].post("/engine-rest/task/" + task + "/submit-form", "application/json",
-                "{\"variables\":{\"route\":{\"value\":\"" + ROUTE + "\"}}}"));
-            check(response.statusCode() == 204, "submit-form answered " + response.statusCode() + " " + response.body());
+            response = clients[w].post("/engine-rest/task/" + task + "/submit-form", "application/json",
+                "{\"variables\":{\"route\":{\"value\":\"" + ROUTE + "\"}}}");
+            check(response.status() == 204, "submit-form answered " + response.status() + " " + response.body());
           }
           completedBy.put(task, USER_PREFIX + w);
           return true;
         });
+    } finally {
+      closeAll(clients);
+    }
     verifyCompletions(tasks, completedBy, "page".equals(door));
     check(auditEntries(AuditAction.TASK_COMPLETED) - audited == tasks.size(), "one TASK_COMPLETED audit entry per completion");
     return r;
@@ -449,7 +461,9 @@ final class LoadHarness implements AutoCloseable {
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     AtomicInteger attempts = new AtomicInteger();
     long audited = auditEntries(AuditAction.TASK_COMPLETED);
-    Result r =
+    Result r;
+    try {
+      r =
         measure("concurrency", users, tasks.size(), (w, i) -> {
           if (System.nanoTime() > deadline) {
             return false; // time is up: the remaining numbers pass without work
@@ -459,13 +473,15 @@ final class LoadHarness implements AutoCloseable {
             return false;
           }
           attempts.incrementAndGet();
-          HttpResponse<String> response = clients[w].send(clients[w].post("/tasks/" + task, "application/x-www-form-urlencoded",
-              "route=" + ROUTE + "&routeOverrideReason=&_csrf=" + clients[w].csrf));
-          check(response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/inbox"),
-              "task page answered " + response.statusCode());
+          KeepAliveConnection.Answer response = clients[w].post("/tasks/" + task, "application/x-www-form-urlencoded",
+              "route=" + ROUTE + "&routeOverrideReason=&_csrf=" + clients[w].csrf);
+          check(response.status() == 302 && response.location().endsWith("/inbox"), "task page answered " + response.status());
           check(completedBy.putIfAbsent(task, USER_PREFIX + w) == null, "completed twice: " + task);
           return true;
         });
+    } finally {
+      closeAll(clients);
+    }
     List<String> done = new ArrayList<>(completedBy.keySet());
     verifyCompletions(done, completedBy, true);
     check(auditEntries(AuditAction.TASK_COMPLETED) - audited == done.size(), "one TASK_COMPLETED audit entry per completion");
@@ -582,26 +598,44 @@ final class LoadHarness implements AutoCloseable {
 
   // ---------------------------------------------------------------- helpers
 
-  /** An HTTP client of one user: Basic, or a logged-in session with its CSRF token. */
-  final class Client {
-    final HttpSession http;
+  /**
+   * An HTTP client of one user: Basic, or a logged-in session with its CSRF token. Logging in and
+   * reading the token use the JDK's client; the measured requests a {@link KeepAliveConnection}.
+   */
+  final class Client implements AutoCloseable {
     final String csrf;
+    private final String basicAuthorization;
+    private final KeepAliveConnection connection;
 
-    Client(HttpSession http, String csrf) {
-      this.http = http;
+    Client(String basicAuthorization, String sessionCookie, String csrf) {
+      this.basicAuthorization = basicAuthorization;
       this.csrf = csrf;
+      this.connection = new KeepAliveConnection(port, sessionCookie);
     }
 
-    HttpRequest post(String path, String contentType, String body) {
-      HttpRequest.Builder b = http.request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-      if (csrf != null) {
-        b.header("X-CSRF-TOKEN", csrf);
+    KeepAliveConnection.Answer post(String path, String contentType, String body) throws IOException {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Content-Type", contentType);
+      if (basicAuthorization != null) {
+        headers.put("Authorization", basicAuthorization);
       }
-      return b.build();
+      if (csrf != null) {
+        headers.put("X-CSRF-TOKEN", csrf);
+      }
+      return connection.post(path, headers, body);
     }
 
-    HttpResponse<String> send(HttpRequest request) {
-      return http.send(request);
+    @Override
+    public void close() {
+      connection.close();
+    }
+  }
+
+  static void closeAll(Client[] clients) {
+    for (Client c : clients) {
+      if (c != null) {
+        c.close();
+      }
     }
   }
 
@@ -612,10 +646,12 @@ final class LoadHarness implements AutoCloseable {
   /** A session's CSRF token is read from a page the user opens first ({@code page}: the task page before completing). */
   Client client(String door, String user, String page) {
     if ("basic".equals(door)) {
-      return new Client(HttpSession.basic(port, user, PASSWORD), null);
+      String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      return new Client("Basic " + token, null, null);
     }
     HttpSession session = HttpSession.loggedIn(port, user, PASSWORD);
-    return new Client(session, HttpSession.csrfTokenFrom(session.get(page).body()));
+    String csrf = HttpSession.csrfTokenFrom(session.get(page).body());
+    return new Client(null, session.cookie("JSESSIONID"), csrf);
   }
 
   long count(String sql, Object... args) {
