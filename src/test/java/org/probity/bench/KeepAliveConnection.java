@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,7 +68,7 @@ final class KeepAliveConnection implements Closeable {
     String location = "";
     for (String header = line(); header != null && !header.isEmpty(); header = line()) {
       int colon = header.indexOf(':');
-      String name = header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+      String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
       String value = header.substring(colon + 1).trim();
       switch (name) {
         case "content-length" -> length = Long.parseLong(value);

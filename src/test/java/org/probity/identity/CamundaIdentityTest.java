@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +15,8 @@ import org.probity.support.HttpSession;
 import org.probity.support.ProbityTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Camunda sees Probity's accounts as its users and Probity's roles as its groups. */
 @ProbityTest
@@ -20,8 +24,8 @@ class CamundaIdentityTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-  @Autowired org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PasswordEncoder passwordEncoder;
   final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -67,7 +71,7 @@ class CamundaIdentityTest {
     jdbc.update(
         "insert into app_user (username, password_hash, display_name, email, unit, enabled, created_at) values (?, ?, ?, ?, ?, ?, ?)",
         "disabled-probe", passwordEncoder.encode("a-long-passphrase"), "Disabled probe", null, null, false,
-        java.sql.Timestamp.from(java.time.Instant.now()));
+        Timestamp.from(Instant.now()));
     try {
       assertThat(identityService.checkPassword("disabled-probe", "a-long-passphrase")).isFalse();
       jdbc.update("update app_user set enabled = true where username = 'disabled-probe'");

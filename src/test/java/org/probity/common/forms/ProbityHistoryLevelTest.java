@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.probity.complaint.internal.ComplaintFixtures;
 import org.probity.support.HttpSession;
 import org.probity.support.ProbityTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +51,7 @@ class ProbityHistoryLevelTest {
 
   @Test
   void aComplaintKeepsItsVariablesButNoLogOfTheirChanges() throws Exception {
-    Map<String, Object> values = org.probity.complaint.internal.ComplaintFixtures.intake("threats", "low");
+    Map<String, Object> values = ComplaintFixtures.intake("threats", "low");
     HttpResponse<String> response =
         HttpSession.basic(port, "intake", "demo").postJson("/api/complaints", new ObjectMapper().writeValueAsString(values));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

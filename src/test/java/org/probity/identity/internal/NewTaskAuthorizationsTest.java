@@ -2,6 +2,7 @@ package org.probity.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -44,32 +45,48 @@ class NewTaskAuthorizationsTest {
   @Test
   void onlyProcessTasksOfTheRunningCommandCountAsNew() {
     CommandExecutor commands = ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired();
-    List<String> standaloneId = new java.util.ArrayList<>();
-    List<Boolean> newInCommand =
+    // ids made in the command, kept for the checks after it: the complaint's two tasks, the standalone task
+    List<String> processTasks = new ArrayList<>();
+    List<String> standalone = new ArrayList<>();
+    List<String> instances = new ArrayList<>();
+    String instance =
         commands.execute(
             context -> {
-              runtimeService.startProcessInstanceByKey("complaint-handling", ComplaintFixtures.intake("threats", "low"));
-              List<TaskEntity> created = context.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class);
-              assertThat(created).hasSize(2);
-              Task standalone = taskService.newTask();
-              taskService.saveTask(standalone);
-              standaloneId.add(standalone.getId());
-              return List.of(
-                  NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(created.get(0).getId()),
-                  NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(created.get(1).getId()),
-                  // a standalone task's id may be chosen by its creator: looked up as before
-                  NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(standalone.getId()),
-                  NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(null));
+              String id = runtimeService.startProcessInstanceByKey("complaint-handling", ComplaintFixtures.intake("threats", "low")).getId();
+              context.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class).forEach(t -> processTasks.add(t.getId()));
+              Task task = taskService.newTask();
+              taskService.saveTask(task);
+              standalone.add(task.getId());
+              return id;
             });
-    assertThat(newInCommand).containsExactly(true, true, false, false);
-    // in a later command, the same tasks are no longer new
-    Task earlier = taskService.createTaskQuery().taskDefinitionKey("UserTask_TriageComplaint").orderByTaskCreateTime().desc().listPage(0, 1).get(0);
-    Boolean earlierIsNew = commands.execute(context -> NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(earlier.getId()));
-    Boolean unknownIsNew = commands.execute(context -> NewTaskAuthorizations.isProcessTaskCreatedInThisCommand("no-such-task"));
-    assertThat(earlierIsNew).isFalse();
-    assertThat(unknownIsNew).isFalse();
-    taskService.deleteTask(standaloneId.get(0), true);
-    runtimeService.deleteProcessInstance(earlier.getProcessInstanceId(), "test done");
+    assertThat(processTasks).hasSize(2);
+    try {
+      List<Boolean> newInCommand =
+          commands.execute(
+              context -> {
+                String id = runtimeService.startProcessInstanceByKey("complaint-handling", ComplaintFixtures.intake("threats", "low")).getId();
+                List<Boolean> answers = new ArrayList<>();
+                context.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class).stream()
+                    .filter(t -> id.equals(t.getProcessInstanceId()))
+                    .forEach(t -> answers.add(NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(t.getId())));
+                Task task = taskService.newTask();
+                taskService.saveTask(task);
+                standalone.add(task.getId());
+                // a standalone task's id may be chosen by its creator: looked up as before
+                answers.add(NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(task.getId()));
+                answers.add(NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(null));
+                // tasks of an earlier command, and unknown ids, are not new
+                answers.add(NewTaskAuthorizations.isProcessTaskCreatedInThisCommand(processTasks.get(0)));
+                answers.add(NewTaskAuthorizations.isProcessTaskCreatedInThisCommand("no-such-task"));
+                instances.add(id);
+                return answers;
+              });
+      assertThat(newInCommand).containsExactly(true, true, false, false, false, false);
+    } finally {
+      standalone.forEach(id -> taskService.deleteTask(id, true));
+      instances.add(instance);
+      instances.forEach(id -> runtimeService.deleteProcessInstance(id, "test done"));
+    }
   }
 
   @Test
