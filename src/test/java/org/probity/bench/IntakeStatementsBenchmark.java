@@ -1,7 +1,6 @@
 package org.probity.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The statements one intake sends to MariaDB/MySQL, per door (bare engine, Probity with Basic,
- * Probity with a session), from the server's general log: README "Performance", statements per
- * intake. MariaDB/MySQL only (the account needs the right to switch the general log on, which it
- * switches off again); {@code -Dbench.statementIntakes} (20) intakes per door after 30 of warm-up.
+ * The statements one intake sends to the database, per door (bare engine, Probity with Basic,
+ * Probity with a session): README "Performance", statements per intake. On MariaDB/MySQL from the
+ * server's general log (the account needs the right to switch it on; it is switched off again); on
+ * H2 from its query statistics, with the time H2 spent in each statement (H2 runs in the JVM, so
+ * that time is CPU the doors share). {@code -Dbench.statementIntakes} (20) intakes per door after
+ * {@code -Dbench.statementWarmup} (30) per door.
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 class IntakeStatementsBenchmark {
 
   static final int INTAKES = Integer.getInteger("bench.statementIntakes", 20);
+  static final int WARMUP = Integer.getInteger("bench.statementWarmup", 30);
 
   @Autowired ApplicationContext context;
   @Autowired DataSource dataSource;
@@ -35,14 +37,17 @@ class IntakeStatementsBenchmark {
 
   @Test
   void statementsPerIntake() throws Exception {
-    assumeTrue(BenchDatabase.onMySql(), "the general log is MariaDB's/MySQL's");
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     try (LoadHarness h = new LoadHarness(context, port)) {
       h.createUsers(1);
-      h.intakeBare(1, 30);
-      h.intakeProbity("basic", 1, 30);
-      h.intakeProbity("session", 1, 30);
+      h.intakeBare(1, WARMUP);
+      h.intakeProbity("basic", 1, WARMUP);
+      h.intakeProbity("session", 1, WARMUP);
       for (String door : List.of("bare", "basic", "session")) {
+        if (!BenchDatabase.onMySql()) {
+          h2Statements(jdbc, h, door);
+          continue;
+        }
         jdbc.execute("set global log_output = 'TABLE'");
         jdbc.execute("truncate table mysql.general_log");
         jdbc.execute("set global general_log = 1");
@@ -66,5 +71,35 @@ class IntakeStatementsBenchmark {
         assertThat(total).as(door).isGreaterThan(0);
       }
     }
+  }
+
+  /** H2: each statement's count and the time H2 spent in it, per intake, costliest first. */
+  private static void h2Statements(JdbcTemplate jdbc, LoadHarness h, String door) throws Exception {
+    jdbc.execute("set query_statistics_max_entries 1000");
+    jdbc.execute("set query_statistics false");
+    jdbc.execute("set query_statistics true");
+    List<Map<String, Object>> rows;
+    try {
+      LoadHarness.Result r = "bare".equals(door) ? h.intakeBare(1, INTAKES) : h.intakeProbity(door, 1, INTAKES);
+      assertThat(r.errors()).isZero();
+      // read before switching off, which empties the table
+      rows =
+          jdbc.queryForList(
+              "select sql_statement, execution_count, cumulative_execution_time from information_schema.query_statistics"
+                  + " where lower(sql_statement) not like '%query_statistics%' order by cumulative_execution_time desc");
+    } finally {
+      jdbc.execute("set query_statistics false");
+    }
+    long count = rows.stream().mapToLong(row -> ((Number) row.get("execution_count")).longValue()).sum();
+    double millis = rows.stream().mapToDouble(row -> ((Number) row.get("cumulative_execution_time")).doubleValue()).sum();
+    StringBuilder report =
+        new StringBuilder(String.format("%n%s: %.1f statements, %.2f ms in H2 per intake (count, ms per intake)%n", door, count / (double) INTAKES, millis / INTAKES));
+    for (Map<String, Object> row : rows) {
+      String sql = String.valueOf(row.get("sql_statement")).replaceAll("\\s+", " ");
+      report.append(String.format("%6.2f %7.3f  %s%n", ((Number) row.get("execution_count")).doubleValue() / INTAKES,
+          ((Number) row.get("cumulative_execution_time")).doubleValue() / INTAKES, sql.substring(0, Math.min(160, sql.length()))));
+    }
+    System.out.println(report);
+    assertThat(count).as(door).isGreaterThan(0);
   }
 }
