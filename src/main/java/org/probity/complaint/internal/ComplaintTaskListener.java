@@ -3,6 +3,7 @@ package org.probity.complaint.internal;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,18 +32,21 @@ class ComplaintTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String reference = ProcessVariables.reference(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // a task being created has no variables of its own: reading or setting through the task
+      // would make the engine select them (one query per new task); the execution holds them
+      DelegateExecution execution = task.getExecution();
       String status = STATUS_ON_CREATE.get(task.getTaskDefinitionKey());
       if (status != null) {
-        complaints.setStatus(reference, status);
+        complaints.setStatus(ProcessVariables.reference(execution), status);
       }
       if ("UserTask_TriageComplaint".equals(task.getTaskDefinitionKey())) {
         // the form opens on the recommended route
-        task.setVariable("route", task.getVariable("recommendedRoute"));
+        execution.setVariable("route", execution.getVariable("recommendedRoute"));
       }
       return;
     }
+    String reference = ProcessVariables.reference(task);
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }

@@ -1,0 +1,62 @@
+package org.probity.complaint.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.probity.complaint.ComplaintProcess;
+import org.probity.support.ProbityTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The task listener on a new task works through the task's execution: no query for the new task's
+ * own variables (H2's statement statistics count them), and the effects stay the same.
+ */
+@ProbityTest
+class ComplaintTaskListenerTest {
+
+  /** Camunda's select of one task's own variables (selectVariablesByTaskId). */
+  static final String TASK_VARIABLES = "%ACT_RU_VARIABLE RES%WHERE%TASK_ID_ = ?%";
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired DataSource dataSource;
+
+  @Test
+  void newTasksAreHandledWithoutReadingTheirOwnVariables() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jdbc.execute("SET QUERY_STATISTICS TRUE");
+    String instance = null;
+    try {
+      long before = taskVariableQueries(jdbc);
+      instance = runtimeService.startProcessInstanceByKey(ComplaintProcess.KEY, ComplaintFixtures.intake("threats", "low")).getId();
+      // two tasks created, each through the listener: reading the reference or setting the route
+      // through the task would select its variables (one query each before)
+      assertThat(taskVariableQueries(jdbc) - before).isZero();
+
+      String reference = (String) runtimeService.getVariable(instance, "complaintReference");
+      assertThat(jdbc.queryForObject("select status from complaint where reference = ?", String.class, reference)).isEqualTo("triage");
+      Task triage = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_TriageComplaint").singleResult();
+      // the route is the process's, not the task's own
+      assertThat(taskService.getVariablesLocal(triage.getId())).doesNotContainKey("route");
+      assertThat(runtimeService.getVariable(instance, "route")).isEqualTo(runtimeService.getVariable(instance, "recommendedRoute")).isNotNull();
+    } finally {
+      jdbc.execute("SET QUERY_STATISTICS FALSE");
+      if (instance != null) {
+        runtimeService.deleteProcessInstance(instance, "test done");
+      }
+    }
+  }
+
+  private static long taskVariableQueries(JdbcTemplate jdbc) {
+    Long count =
+        jdbc.queryForObject(
+            "select coalesce(sum(EXECUTION_COUNT), 0) from INFORMATION_SCHEMA.QUERY_STATISTICS where SQL_STATEMENT like ?",
+            Long.class, TASK_VARIABLES);
+    return count == null ? 0 : count;
+  }
+}
