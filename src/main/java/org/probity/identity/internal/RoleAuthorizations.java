@@ -157,10 +157,18 @@ class RoleAuthorizations extends AbstractProcessEnginePlugin {
     return Permissions.READ;
   }
 
-  /** The engine's task grants and command checks, each asking fewer queries for the same answer. */
+  /**
+   * The engine's task grants, command checks and authorization manager, each asking fewer queries
+   * for the same answer.
+   */
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setResourceAuthorizationProvider(new NewTaskAuthorizations());
+    if (configuration.getCustomSessionFactories() == null) {
+      configuration.setCustomSessionFactories(new ArrayList<>());
+    }
+    // added after the engine's own factories, so it replaces Camunda's AuthorizationManager
+    configuration.getCustomSessionFactories().add(UnfilteredGroupsAuthorizationManager.FACTORY);
     // the engine's own default list (ProcessEngineConfigurationImpl.initCommandCheckers), with the
     // authorization checker replaced
     configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(), new StartAuthorizationCheck())));

@@ -1,0 +1,113 @@
+package org.probity.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.probity.support.ProbityTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The engine's authorization manager asks no query for the groups that have authorizations, and
+ * answers as Camunda's does: for a group with grants, a group without, a revoke, and queries (H2's
+ * statement statistics count the group reads).
+ */
+@ProbityTest
+class UnfilteredGroupsAuthorizationManagerTest {
+
+  static final String USER = "groups-probe";
+  /** Camunda's read of every group that has an authorization (selectAuthorizedGroupIds). */
+  static final String AUTHORIZED_GROUPS = "%distinct(A.GROUP_ID_)%ACT_RU_AUTHORIZATION%";
+
+  @Autowired ProcessEngineConfiguration configuration;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired IdentityService identityService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired DataSource dataSource;
+  final List<String> authorizations = new ArrayList<>();
+
+  @AfterEach
+  void clean() {
+    identityService.clearAuthentication();
+    authorizations.forEach(authorizationService::deleteAuthorization);
+  }
+
+  @Test
+  void isTheEnginesManager() {
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) configuration;
+    AuthorizationManager manager =
+        engine.getCommandExecutorTxRequired().execute(context -> context.getAuthorizationManager());
+    assertThat(manager).isInstanceOf(UnfilteredGroupsAuthorizationManager.class);
+  }
+
+  @Test
+  void groupsAreNotReadAndAnswersAreCamundas() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jdbc.execute("SET QUERY_STATISTICS TRUE");
+    try {
+      long before = groupReads(jdbc);
+      // intake officers may start complaints; a group without any authorization adds nothing
+      assertThat(mayStartComplaints(List.of("groups-probe-none", "intake-officers"))).isTrue();
+      assertThat(mayStartComplaints(List.of("groups-probe-none"))).isFalse();
+      assertThat(mayStartComplaints(List.of())).isFalse();
+      // queries filter by the same groups
+      assertThat(visibleDefinitionKeys(List.of("groups-probe-none", "intake-officers"))).contains("complaint-handling");
+      assertThat(visibleDefinitionKeys(List.of("groups-probe-none"))).isEmpty();
+      assertThat(groupReads(jdbc) - before).isZero();
+
+      // a revoke for the user still beats the group's grant
+      Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+      revoke.setUserId(USER);
+      revoke.setResource(Resources.PROCESS_DEFINITION);
+      revoke.setResourceId("complaint-handling");
+      revoke.removePermission(Permissions.CREATE_INSTANCE);
+      authorizations.add(authorizationService.saveAuthorization(revoke).getId());
+      assertThat(mayStartComplaints(List.of("groups-probe-none", "intake-officers"))).isFalse();
+      // and a grant to a group that had none counts at once
+      Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId("groups-probe-none");
+      grant.setResource(Resources.PROCESS_DEFINITION);
+      grant.setResourceId("complaint-handling");
+      grant.addPermission(Permissions.READ);
+      authorizations.add(authorizationService.saveAuthorization(grant).getId());
+      assertThat(visibleDefinitionKeys(List.of("groups-probe-none"))).containsOnly("complaint-handling");
+    } finally {
+      jdbc.execute("SET QUERY_STATISTICS FALSE");
+    }
+  }
+
+  private boolean mayStartComplaints(List<String> groups) {
+    return authorizationService.isUserAuthorized(USER, groups, Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "complaint-handling");
+  }
+
+  private List<String> visibleDefinitionKeys(List<String> groups) {
+    identityService.setAuthentication(USER, groups);
+    try {
+      return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream().map(ProcessDefinition::getKey).distinct().toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static long groupReads(JdbcTemplate jdbc) {
+    Long count =
+        jdbc.queryForObject(
+            "select coalesce(sum(EXECUTION_COUNT), 0) from INFORMATION_SCHEMA.QUERY_STATISTICS where SQL_STATEMENT like ?",
+            Long.class, AUTHORIZED_GROUPS);
+    return count == null ? 0 : count;
+  }
+}
