@@ -12,20 +12,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs the shared form validation ({@link SubmissionGuard}) inside the engine, and the history
- * level that keeps personal data out of Camunda's history and skips the variable-update log where
- * configured ({@link ProbityHistoryLevel}).
+ * level that keeps personal data out of Camunda's history and skips the variable-update log and the
+ * job log's creations and deletions where configured ({@link ProbityHistoryLevel}).
  */
 @Component
 class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<SubmissionRule> rules;
   private final Set<String> variableUpdatesSkippedFor;
+  private final Set<String> jobCreationAndDeletionSkippedFor;
 
   FormValidationPlugin(
       ObjectProvider<SubmissionRule> rules,
-      @Value("${probity.history.variable-updates-skipped-for:}") Set<String> variableUpdatesSkippedFor) {
+      @Value("${probity.history.variable-updates-skipped-for:}") Set<String> variableUpdatesSkippedFor,
+      @Value("${probity.history.job-creation-and-deletion-skipped-for:}") Set<String> jobCreationAndDeletionSkippedFor) {
     this.rules = rules;
     this.variableUpdatesSkippedFor = variableUpdatesSkippedFor;
+    this.jobCreationAndDeletionSkippedFor = jobCreationAndDeletionSkippedFor;
   }
 
   @Override
@@ -40,7 +43,7 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     if ("full".equalsIgnoreCase(configuration.getHistoryLevel().getName())) {
-      configuration.setHistoryLevel(new ProbityHistoryLevel(variableUpdatesSkippedFor));
+      configuration.setHistoryLevel(new ProbityHistoryLevel(variableUpdatesSkippedFor, jobCreationAndDeletionSkippedFor));
     }
   }
 

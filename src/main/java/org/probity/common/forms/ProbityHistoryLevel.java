@@ -6,10 +6,11 @@ import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
- * History level "full", less two things:
+ * History level "full", less three things:
  *
  * <ul>
  *   <li>the history of personal-data variables ({@code pii*}): Camunda's history tables can be
@@ -21,6 +22,12 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  *       Nothing in Probity reads that log, and for complaint-handling the record of who decided
  *       what is Probity's own (complaint tables, hash-chained audit trail); writing it was a fifth
  *       of an intake's inserts (20 rows, each into a table of 12 indexes).
+ *   <li>the job log's rows for a job's creation and deletion (ACT_HI_JOB_LOG) of the processes
+ *       named in {@code probity.history.job-creation-and-deletion-skipped-for}: a complaint's
+ *       deadline timers are made at intake and at each investigation, and most are deleted
+ *       unfired when the task is done in time. What happens when a job runs (success, failure
+ *       with its stack trace) is still logged; the jobs themselves stay in ACT_RU_JOB while they
+ *       wait. Nothing in Probity reads that log.
  * </ul>
  *
  * Same id and name as Camunda's full level, so the database's recorded history level stays valid.
@@ -28,11 +35,21 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 public class ProbityHistoryLevel extends HistoryLevelFull {
 
   private final Set<String> variableUpdatesSkippedFor;
+  private final Set<String> jobCreationAndDeletionSkippedFor;
 
-  /** {@code variableUpdatesSkippedFor}: process keys (surrounding blanks ignored: "a, b" from the environment). */
-  public ProbityHistoryLevel(Set<String> variableUpdatesSkippedFor) {
-    this.variableUpdatesSkippedFor =
-        variableUpdatesSkippedFor.stream().map(String::strip).filter(key -> !key.isEmpty()).collect(Collectors.toUnmodifiableSet());
+  /** Process keys (surrounding blanks ignored: "a, b" from the environment). */
+  public ProbityHistoryLevel(Set<String> variableUpdatesSkippedFor, Set<String> jobCreationAndDeletionSkippedFor) {
+    this.variableUpdatesSkippedFor = keys(variableUpdatesSkippedFor);
+    this.jobCreationAndDeletionSkippedFor = keys(jobCreationAndDeletionSkippedFor);
+  }
+
+  /** Null-safe: a standalone task's variable or a batch's job has no process (and Set.of rejects null). */
+  private static boolean named(Set<String> keys, String processDefinitionKey) {
+    return processDefinitionKey != null && keys.contains(processDefinitionKey);
+  }
+
+  private static Set<String> keys(Set<String> configured) {
+    return configured.stream().map(String::strip).filter(key -> !key.isEmpty()).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -49,7 +66,12 @@ public class ProbityHistoryLevel extends HistoryLevelFull {
     // asked per variable change with the change's event, after ACT_HI_VARINST was decided on
     if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
         && entity instanceof HistoryEvent event
-        && variableUpdatesSkippedFor.contains(event.getProcessDefinitionKey())) {
+        && named(variableUpdatesSkippedFor, event.getProcessDefinitionKey())) {
+      return false;
+    }
+    if ((eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE)
+        && entity instanceof Job job
+        && named(jobCreationAndDeletionSkippedFor, job.getProcessDefinitionKey())) {
       return false;
     }
     return super.isHistoryEventProduced(eventType, entity);
