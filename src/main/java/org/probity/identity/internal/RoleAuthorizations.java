@@ -168,7 +168,7 @@ class RoleAuthorizations extends AbstractProcessEnginePlugin {
       configuration.setCustomSessionFactories(new ArrayList<>());
     }
     // added after the engine's own factories, so it replaces Camunda's AuthorizationManager
-    configuration.getCustomSessionFactories().add(UnfilteredGroupsAuthorizationManager.FACTORY);
+    configuration.getCustomSessionFactories().add(OneQueryAuthorizationManager.FACTORY);
     // the engine's own default list (ProcessEngineConfigurationImpl.initCommandCheckers), with the
     // authorization checker replaced
     configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(), new StartAuthorizationCheck())));
