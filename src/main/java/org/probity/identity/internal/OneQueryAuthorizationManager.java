@@ -3,6 +3,7 @@ package org.probity.identity.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
@@ -62,19 +63,18 @@ class OneQueryAuthorizationManager extends AuthorizationManager {
 
   @Override
   public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck permissionCheck) {
-    singleCheck = true;
-    try {
-      return super.isAuthorized(userId, groupIds, permissionCheck);
-    } finally {
-      singleCheck = false;
-    }
+    return asSingleCheck(() -> super.isAuthorized(userId, groupIds, permissionCheck));
   }
 
   @Override
   public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck compositePermissionCheck) {
+    return asSingleCheck(() -> super.isAuthorized(userId, groupIds, compositePermissionCheck));
+  }
+
+  private boolean asSingleCheck(BooleanSupplier check) {
     singleCheck = true;
     try {
-      return super.isAuthorized(userId, groupIds, compositePermissionCheck);
+      return check.getAsBoolean();
     } finally {
       singleCheck = false;
     }

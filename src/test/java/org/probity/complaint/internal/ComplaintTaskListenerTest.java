@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.probity.complaint.ComplaintProcess;
+import org.probity.support.H2Statements;
 import org.probity.support.ProbityTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,14 +30,14 @@ class ComplaintTaskListenerTest {
   @Test
   void newTasksAreHandledWithoutReadingTheirOwnVariables() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute("SET QUERY_STATISTICS TRUE");
+    H2Statements.record(jdbc, true);
     String instance = null;
     try {
-      long before = taskVariableQueries(jdbc);
+      long before = H2Statements.count(jdbc, TASK_VARIABLES);
       instance = runtimeService.startProcessInstanceByKey(ComplaintProcess.KEY, ComplaintFixtures.intake("threats", "low")).getId();
       // two tasks created, each through the listener: reading the reference or setting the route
       // through the task would select its variables (one query each before)
-      assertThat(taskVariableQueries(jdbc) - before).isZero();
+      assertThat(H2Statements.count(jdbc, TASK_VARIABLES) - before).isZero();
 
       String reference = (String) runtimeService.getVariable(instance, "complaintReference");
       assertThat(jdbc.queryForObject("select status from complaint where reference = ?", String.class, reference)).isEqualTo("triage");
@@ -45,18 +46,11 @@ class ComplaintTaskListenerTest {
       assertThat(taskService.getVariablesLocal(triage.getId())).doesNotContainKey("route");
       assertThat(runtimeService.getVariable(instance, "route")).isEqualTo(runtimeService.getVariable(instance, "recommendedRoute")).isNotNull();
     } finally {
-      jdbc.execute("SET QUERY_STATISTICS FALSE");
+      H2Statements.record(jdbc, false);
       if (instance != null) {
         runtimeService.deleteProcessInstance(instance, "test done");
       }
     }
   }
 
-  private static long taskVariableQueries(JdbcTemplate jdbc) {
-    Long count =
-        jdbc.queryForObject(
-            "select coalesce(sum(EXECUTION_COUNT), 0) from INFORMATION_SCHEMA.QUERY_STATISTICS where SQL_STATEMENT like ?",
-            Long.class, TASK_VARIABLES);
-    return count == null ? 0 : count;
-  }
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.probity.complaint.internal.ComplaintFixtures;
+import org.probity.support.H2Statements;
 import org.probity.support.ProbityTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,36 +93,29 @@ class NewTaskAuthorizationsTest {
   @Test
   void newTasksAreGrantedWithoutLookupsAndLaterGrantsStillMerge() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute("SET QUERY_STATISTICS TRUE");
+    H2Statements.record(jdbc, true);
     try {
-      long before = lookups(jdbc);
+      long before = H2Statements.count(jdbc, GROUP_GRANT_LOOKUP);
       String instance = runtimeService.startProcessInstanceByKey("complaint-handling", ComplaintFixtures.intake("threats", "low")).getId();
       // two tasks, each granted to its candidate group: no lookup (the default provider made two)
-      assertThat(lookups(jdbc) - before).isZero();
+      assertThat(H2Statements.count(jdbc, GROUP_GRANT_LOOKUP) - before).isZero();
       Task triage = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_TriageComplaint").singleResult();
       assertThat(grants(jdbc, triage.getId())).containsExactly(Map.of("GROUP_ID_", "investigators", "PERMS_", permissions()));
 
       // a grant on the same task in a later command looks up the existing row and adds to it
       taskService.addCandidateGroup(triage.getId(), "investigators");
-      long afterLaterGrant = lookups(jdbc);
+      long afterLaterGrant = H2Statements.count(jdbc, GROUP_GRANT_LOOKUP);
       assertThat(afterLaterGrant - before).isPositive();
       assertThat(grants(jdbc, triage.getId())).hasSize(1);
       taskService.addCandidateGroup(triage.getId(), "grant-probe");
-      assertThat(lookups(jdbc)).isGreaterThan(afterLaterGrant);
+      assertThat(H2Statements.count(jdbc, GROUP_GRANT_LOOKUP)).isGreaterThan(afterLaterGrant);
       assertThat(grants(jdbc, triage.getId())).extracting(row -> row.get("GROUP_ID_")).containsExactly("grant-probe", "investigators");
       runtimeService.deleteProcessInstance(instance, "test done");
     } finally {
-      jdbc.execute("SET QUERY_STATISTICS FALSE");
+      H2Statements.record(jdbc, false);
     }
   }
 
-  private static long lookups(JdbcTemplate jdbc) {
-    Long count =
-        jdbc.queryForObject(
-            "select coalesce(sum(EXECUTION_COUNT), 0) from INFORMATION_SCHEMA.QUERY_STATISTICS where SQL_STATEMENT like ?",
-            Long.class, GROUP_GRANT_LOOKUP);
-    return count == null ? 0 : count;
-  }
 
   private static List<Map<String, Object>> grants(JdbcTemplate jdbc, String taskId) {
     return jdbc.queryForList(

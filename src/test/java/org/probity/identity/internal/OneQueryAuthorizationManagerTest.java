@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.probity.complaint.internal.ComplaintFixtures;
+import org.probity.support.H2Statements;
 import org.probity.support.ProbityTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,10 +65,10 @@ class OneQueryAuthorizationManagerTest {
   @Test
   void groupsAreNotReadAndAnswersAreCamundas() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute("SET QUERY_STATISTICS TRUE");
+    H2Statements.record(jdbc, true);
     try {
-      long before = count(jdbc, AUTHORIZED_GROUPS);
-      long revokeQuestions = count(jdbc, ANY_REVOKE);
+      long before = H2Statements.count(jdbc, AUTHORIZED_GROUPS);
+      long revokeQuestions = H2Statements.count(jdbc, ANY_REVOKE);
       // intake officers may start complaints; a group without any authorization adds nothing
       assertThat(mayStartComplaints(List.of("groups-probe-none", "intake-officers"))).isTrue();
       assertThat(mayStartComplaints(List.of("groups-probe-none"))).isFalse();
@@ -75,12 +76,12 @@ class OneQueryAuthorizationManagerTest {
       // queries filter by the same groups
       assertThat(visibleDefinitionKeys(List.of("groups-probe-none", "intake-officers"))).contains("complaint-handling");
       assertThat(visibleDefinitionKeys(List.of("groups-probe-none"))).isEmpty();
-      assertThat(count(jdbc, AUTHORIZED_GROUPS) - before).isZero();
+      assertThat(H2Statements.count(jdbc, AUTHORIZED_GROUPS) - before).isZero();
       // single checks ask no revoke question; the queries (two) still do, as in Camunda
-      long afterChecks = count(jdbc, ANY_REVOKE);
+      long afterChecks = H2Statements.count(jdbc, ANY_REVOKE);
       assertThat(afterChecks - revokeQuestions).isEqualTo(2);
       assertThat(startComplaint(List.of("intake-officers"))).isTrue();
-      assertThat(count(jdbc, ANY_REVOKE)).isEqualTo(afterChecks);
+      assertThat(H2Statements.count(jdbc, ANY_REVOKE)).isEqualTo(afterChecks);
 
       // a revoke for the user still beats the group's grant
       Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
@@ -101,7 +102,7 @@ class OneQueryAuthorizationManagerTest {
       authorizations.add(authorizationService.saveAuthorization(grant).getId());
       assertThat(visibleDefinitionKeys(List.of("groups-probe-none"))).containsOnly("complaint-handling");
     } finally {
-      jdbc.execute("SET QUERY_STATISTICS FALSE");
+      H2Statements.record(jdbc, false);
     }
   }
 
@@ -133,11 +134,4 @@ class OneQueryAuthorizationManagerTest {
     }
   }
 
-  private static long count(JdbcTemplate jdbc, String statement) {
-    Long count =
-        jdbc.queryForObject(
-            "select coalesce(sum(EXECUTION_COUNT), 0) from INFORMATION_SCHEMA.QUERY_STATISTICS where SQL_STATEMENT like ?",
-            Long.class, statement);
-    return count == null ? 0 : count;
-  }
 }
