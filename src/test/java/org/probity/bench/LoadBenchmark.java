@@ -124,8 +124,9 @@ class LoadBenchmark {
         int pool = OPS;
         h.seedOpenTasksUpTo(open - 2 * pool);
         print("");
-        print("Completion of the triage task at %,d open tasks (%,d before + %d fresh complaints of 2 tasks each per run), load %s",
-            h.openTasks() + 2L * pool, h.openTasks(), pool, BenchDatabase.loadAverage());
+        print("Completion of the triage task at %,d open tasks (%,d before + %d fresh complaints of 2 tasks each per run), load %s,"
+                + " waited %.0f s for the database to go quiet after the seed",
+            h.openTasks() + 2L * pool, h.openTasks(), pool, BenchDatabase.loadAverage(), h.quietAfterSeed);
         print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | DB server CPU ms/op |");
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (int threads : THREADS) {

@@ -65,6 +65,27 @@ public final class BenchDatabase {
     return 0;
   }
 
+  /**
+   * Waits until the database server on this machine has used less than 5 % of a core for two
+   * seconds running (its work after a bulk load), at most {@code maxSeconds}; returns the seconds
+   * waited. Returns at once on H2 (no server process).
+   */
+  public static double awaitQuietDatabaseServer(int maxSeconds) throws InterruptedException {
+    long start = System.nanoTime();
+    double before = databaseServerCpuSeconds();
+    if (before == 0) {
+      return 0;
+    }
+    int quietSeconds = 0;
+    while (quietSeconds < 2 && System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
+      Thread.sleep(1_000);
+      double now = databaseServerCpuSeconds();
+      quietSeconds = now - before < 0.05 ? quietSeconds + 1 : 0;
+      before = now;
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
   /** {@code /proc/loadavg}, or "unknown". */
   public static String loadAverage() {
     try {
