@@ -550,10 +550,11 @@ final class LoadHarness implements AutoCloseable {
   }
 
   /**
-   * Seconds the last seed waited for the database server to go quiet: MariaDB goes on working for
-   * a while after 100,000 tasks' rows (purge, page flushing), and that work landed on the first
-   * measured runs after it (the task page's MariaDB CPU per completion was 3.5 ms higher at 100,000
-   * open tasks with one thread, and lower at 100,000 than at 1,000 with four, which ran later).
+   * Seconds the last seed waited for the database server to go quiet, so that its background work
+   * after 100,000 tasks' rows (purge, page flushing) cannot land on the runs after it: the first
+   * one-thread runs after the seed had shown 3.5 ms more MariaDB CPU per task-page completion than
+   * at 1,000, the four-thread runs after them less. On this machine the wait was 2 to 4 s, so it
+   * did not explain that spread.
    */
   double quietAfterSeed;
 
