@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.probity.support.BenchDatabase;
+import org.probity.support.H2Statements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,9 +76,7 @@ class IntakeStatementsBenchmark {
 
   /** H2: each statement's count and the time H2 spent in it, per intake, costliest first. */
   private static void h2Statements(JdbcTemplate jdbc, LoadHarness h, String door) throws Exception {
-    jdbc.execute("set query_statistics_max_entries 1000");
-    jdbc.execute("set query_statistics false");
-    jdbc.execute("set query_statistics true");
+    H2Statements.record(jdbc, true);
     List<Map<String, Object>> rows;
     try {
       LoadHarness.Result r = "bare".equals(door) ? h.intakeBare(1, INTAKES) : h.intakeProbity(door, 1, INTAKES);
@@ -88,7 +87,7 @@ class IntakeStatementsBenchmark {
               "select sql_statement, execution_count, cumulative_execution_time from information_schema.query_statistics"
                   + " where lower(sql_statement) not like '%query_statistics%' order by cumulative_execution_time desc");
     } finally {
-      jdbc.execute("set query_statistics false");
+      H2Statements.record(jdbc, false);
     }
     long count = rows.stream().mapToLong(row -> ((Number) row.get("execution_count")).longValue()).sum();
     double millis = rows.stream().mapToDouble(row -> ((Number) row.get("cumulative_execution_time")).doubleValue()).sum();

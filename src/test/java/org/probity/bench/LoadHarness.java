@@ -541,22 +541,11 @@ final class LoadHarness implements AutoCloseable {
     seed.prepare();
     long open = openTasks();
     int missing = (int) Math.max(0, total - open);
-    quietAfterSeed = 0;
     if (missing > 0) {
       seed.seed(missing);
-      quietAfterSeed = BenchDatabase.awaitQuietDatabaseServer(120);
     }
     return missing;
   }
-
-  /**
-   * Seconds the last seed waited for the database server to go quiet, so that its background work
-   * after 100,000 tasks' rows (purge, page flushing) cannot land on the runs after it: the first
-   * one-thread runs after the seed had shown 3.5 ms more MariaDB CPU per task-page completion than
-   * at 1,000, the four-thread runs after them less. On this machine the wait was 2 to 4 s, so it
-   * did not explain that spread.
-   */
-  double quietAfterSeed;
 
   long openTasks() {
     return count("select count(*) from ACT_RU_TASK");

@@ -10,8 +10,17 @@ public final class H2Statements {
 
   private H2Statements() {}
 
+  /**
+   * Switches the statistics on, empty, or off (which empties them). H2 keeps 100 statements by
+   * default and drops the least recently used beyond: a count could fall and a "none" pass
+   * wrongly, so it keeps up to 1,000 here.
+   */
   public static void record(JdbcTemplate jdbc, boolean on) {
-    jdbc.execute(on ? "SET QUERY_STATISTICS TRUE" : "SET QUERY_STATISTICS FALSE");
+    jdbc.execute("SET QUERY_STATISTICS FALSE");
+    if (on) {
+      jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+      jdbc.execute("SET QUERY_STATISTICS TRUE");
+    }
   }
 
   /** Executions so far of the statements whose text is like {@code pattern} (SQL LIKE). */
