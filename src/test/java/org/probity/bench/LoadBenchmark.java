@@ -3,7 +3,10 @@ package org.probity.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,10 @@ class LoadBenchmark {
   static final int USERS = Integer.getInteger("bench.users", 50);
   static final int SECONDS = Integer.getInteger("bench.seconds", 60);
   static final int[] THREADS = {1, 4};
+  /** Completion: pairs of runs at the two sizes (each pair one at 1,000 and one at 100,000 open tasks). */
+  static final int COMPLETION_PAIRS = Math.max(1, Integer.getInteger("bench.completionPairs", 4));
+  /** Completion's doors: the bare engine, Probity's task page and Camunda's REST API behind Probity's security. */
+  static final String[] DOORS = {"bare", "page", "engine-rest"};
   /** Which parts run: intake, completion, concurrency (all by default). */
   static final String PARTS = System.getProperty("bench.parts", "intake,completion,concurrency");
 
@@ -76,7 +83,7 @@ class LoadBenchmark {
       h.intakeProbity("basic", 2, WARMUP);
       h.intakeProbity("session", 2, WARMUP);
       // completion's paths only when completion or concurrency is measured
-      for (String door : PARTS.matches(".*(completion|concurrency).*") ? new String[] {"page", "engine-rest", "bare"} : new String[0]) {
+      for (String door : PARTS.matches(".*(completion|concurrency).*") ? DOORS : new String[0]) {
         List<String> tasks = h.openTriageTasks(WARMUP, 2);
         complete(h, door, 2, tasks);
         h.endCases(tasks);
@@ -86,8 +93,8 @@ class LoadBenchmark {
       // 1. floor and intake
       if (PARTS.contains("intake")) {
       print("");
-      print("| intake | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | DB server CPU ms/op |");
-      print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+      print("| intake | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | DB server CPU ms/op | DB page reads/op |");
+      print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (int threads : THREADS) {
         Result floor = h.floor(threads, OPS * 10);
         // the three in turns, OPS / ROUNDS at a time, so that a drift of the machine or the
@@ -118,30 +125,80 @@ class LoadBenchmark {
       h.endComplaintsExcept(none);
       }
 
-      // 2. completion at 1,000 and at 100,000 open tasks
+      // 2. completion at 1,000 and at 100,000 open tasks, the two sizes in turns (1,000, 100,000,
+      // 100,000, 1,000, 1,000, ...: each pair of neighbours compares the sizes, and a drift of the
+      // machine during the run touches both sizes alike). One block each had put the 1,000 first,
+      // right after the warm-up, and its ratio swung from 0.83 to 1.46 run to run, the bare
+      // engine's too.
       double pageRate4 = Double.parseDouble(System.getProperty("bench.expectedRate", "20"));
-      for (int open : PARTS.contains("completion") ? new int[] {SMALL, LARGE} : new int[0]) {
-        int pool = OPS;
-        // MariaDB goes on working after a bulk load (purge, page flushing): waiting until it is quiet
-        // keeps that work off the runs after the seed (the first one-thread runs after the 100,000
-        // seed had shown more MariaDB CPU per completion; the wait here was 2 to 4 s, so it did
-        // not explain that spread)
-        double quiet = h.seedOpenTasksUpTo(open - 2 * pool) > 0 ? BenchDatabase.awaitQuietDatabaseServer(120) : 0;
-        print("");
-        print("Completion of the triage task at %,d open tasks (%,d before + %d fresh complaints of 2 tasks each per run), load %s,"
-                + " waited %.0f s for the database to go quiet after the seed",
-            h.openTasks() + 2L * pool, h.openTasks(), pool, BenchDatabase.loadAverage(), quiet);
-        print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | DB server CPU ms/op |");
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+      int pool = OPS;
+      Map<String, Result> bySize = new LinkedHashMap<>();
+      Map<String, List<Double>> pairRatios = new LinkedHashMap<>();
+      Map<String, Double> pairFirst = new HashMap<>();
+      for (int phase = 0; PARTS.contains("completion") && phase < 2 * COMPLETION_PAIRS; phase++) {
+        int open = (phase + 1) / 2 % 2 == 0 ? SMALL : LARGE;
+        int removed = h.openTasks() > open ? h.removeSeededTasks() : 0;
+        int seeded = h.seedOpenTasksUpTo(open - 2 * pool);
+        // MariaDB goes on working after a bulk load or delete (purge, page flushing): waiting until
+        // it is quiet keeps that work off the runs after it
+        double quiet = removed + seeded > 0 ? BenchDatabase.awaitQuietDatabaseServer(120) : 0;
+        System.out.printf("completion phase %d: %,d open tasks (removed %,d, seeded %,d, waited %.0f s), load %s%n", phase + 1,
+            h.openTasks() + 2L * pool, removed, seeded, quiet, BenchDatabase.loadAverage());
         for (int threads : THREADS) {
-          Result bare = complete(h, "bare", threads, fresh(h, pool));
-          Result page = complete(h, "page", threads, fresh(h, pool));
-          Result rest = complete(h, "engine-rest", threads, fresh(h, pool));
+          for (int turn = 0; turn < DOORS.length; turn++) {
+            // each door takes each place in turn, as in intake
+            String door = DOORS[(phase + turn) % DOORS.length];
+            List<String> tasks = fresh(h, pool);
+            // and after the harness's own work (starting these complaints, ending the last run's)
+            BenchDatabase.awaitQuietDatabaseServer(30);
+            Result r = complete(h, door, threads, tasks);
+            String key = door + "|" + threads;
+            bySize.merge(open + "|" + key, r, Result::plus);
+            System.out.printf("  %s, %d threads: %.1f/s, JVM CPU %.1f ms/op, DB CPU %.1f ms/op, DB page reads %.0f/op%n", door, threads,
+                r.perSecond(), r.jvmCpuMillisPerOperation(), r.databaseCpuMillisPerOperation(), r.databasePageReadsPerOperation());
+            // a pair is phases 2k and 2k + 1: one of each size
+            if (phase % 2 == 0) {
+              pairFirst.put(key, r.perSecond());
+            } else {
+              double first = pairFirst.get(key);
+              pairRatios.computeIfAbsent(key, k -> new ArrayList<>()).add(open == LARGE ? r.perSecond() / first : first / r.perSecond());
+            }
+            if (open == LARGE && threads == 4 && "page".equals(door)) {
+              pageRate4 = r.perSecond();
+            }
+          }
+        }
+      }
+      for (int open : bySize.isEmpty() ? new int[0] : new int[] {SMALL, LARGE}) {
+        print("");
+        print("Completion of the triage task at %,d open tasks (%d runs of %d completions per row, fresh complaints of 2 tasks each"
+                + " on top of the seed), load after: %s", open, COMPLETION_PAIRS, pool, BenchDatabase.loadAverage());
+        print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | DB server CPU ms/op | DB page reads/op |");
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (int threads : THREADS) {
+          Result bare = bySize.get(open + "|bare|" + threads);
           row("bare engine taskService.complete", bare, bare);
-          row("Probity task page POST /tasks/{id}, session", page, bare);
-          row("Probity POST /engine-rest/task/{id}/submit-form, Basic", rest, bare);
-          if (threads == 4) {
-            pageRate4 = page.perSecond();
+          row("Probity task page POST /tasks/{id}, session", bySize.get(open + "|page|" + threads), bare);
+          row("Probity POST /engine-rest/task/{id}/submit-form, Basic", bySize.get(open + "|engine-rest|" + threads), bare);
+        }
+      }
+      if (!bySize.isEmpty()) {
+        print("");
+        print("Completion rate at %,d open tasks over the rate at %,d (goal at least 0.9): all runs together, and each pair of neighbouring runs", LARGE, SMALL);
+        print("| completion | threads | all runs | median of pairs | lowest pair | pairs | DB page reads/op (%,d, %,d) |", SMALL, LARGE);
+        print("| --- | ---: | ---: | ---: | ---: | --- | --- |");
+        for (int threads : THREADS) {
+          for (String door : DOORS) {
+            String key = door + "|" + threads;
+            List<Double> ratios = pairRatios.get(key);
+            List<Double> sorted = ratios.stream().sorted().toList();
+            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+            Result small = bySize.get(SMALL + "|" + key);
+            Result large = bySize.get(LARGE + "|" + key);
+            print("| %s | %d | %.2f | %.2f | %.2f | %s | %.0f, %.0f |", door, threads, large.perSecond() / small.perSecond(), median, sorted.get(0),
+                String.join(", ", ratios.stream().map(x -> String.format("%.2f", x)).toList()), small.databasePageReadsPerOperation(),
+                large.databasePageReadsPerOperation());
           }
         }
       }
@@ -185,8 +242,9 @@ class LoadBenchmark {
 
   private void row(String what, Result r, Result bare) {
     print(
-        "| %s | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f |", what, r.threads(), r.perSecond(), r.p50Millis(), r.p95Millis(),
-        r.perSecond() / bare.perSecond(), r.jvmCpuMillisPerOperation(), r.compileMillisPerOperation(), r.databaseCpuMillisPerOperation());
+        "| %s | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.0f |", what, r.threads(), r.perSecond(), r.p50Millis(), r.p95Millis(),
+        r.perSecond() / bare.perSecond(), r.jvmCpuMillisPerOperation(), r.compileMillisPerOperation(), r.databaseCpuMillisPerOperation(),
+        r.databasePageReadsPerOperation());
   }
 
   private void print(String format, Object... args) {

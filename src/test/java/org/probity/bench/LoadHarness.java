@@ -79,7 +79,7 @@ final class LoadHarness implements AutoCloseable {
    */
   record Result(
       String what, int threads, int operations, double seconds, Histogram latency, int errors, double jvmCpu, double databaseCpu,
-      long compileMillis) {
+      long compileMillis, long databasePageReads) {
     double perSecond() {
       return operations / seconds;
     }
@@ -91,6 +91,11 @@ final class LoadHarness implements AutoCloseable {
 
     double databaseCpuMillisPerOperation() {
       return operations == 0 ? 0 : databaseCpu * 1000 / operations;
+    }
+
+    /** Buffer-pool page reads of MariaDB/MySQL per operation (0 on H2). */
+    double databasePageReadsPerOperation() {
+      return operations == 0 ? 0 : databasePageReads / (double) operations;
     }
 
     /**
@@ -115,7 +120,8 @@ final class LoadHarness implements AutoCloseable {
       both.add(later.latency());
       return new Result(
           what, threads, operations + later.operations(), seconds + later.seconds(), both, errors + later.errors(),
-          jvmCpu + later.jvmCpu(), databaseCpu + later.databaseCpu(), compileMillis + later.compileMillis());
+          jvmCpu + later.jvmCpu(), databaseCpu + later.databaseCpu(), compileMillis + later.compileMillis(),
+          databasePageReads + later.databasePageReads());
     }
   }
 
@@ -168,6 +174,7 @@ final class LoadHarness implements AutoCloseable {
     long compile0 = compiler.getTotalCompilationTime();
     double jvmCpu0 = BenchDatabase.jvmCpuSeconds();
     double databaseCpu0 = BenchDatabase.databaseServerCpuSeconds();
+    long pageReads0 = BenchDatabase.databasePageReads();
     long t0 = System.nanoTime();
     start.countDown();
     for (Thread t : workers) {
@@ -176,10 +183,11 @@ final class LoadHarness implements AutoCloseable {
     double seconds = (System.nanoTime() - t0) / 1e9;
     double jvmCpu = BenchDatabase.jvmCpuSeconds() - jvmCpu0;
     double databaseCpu = BenchDatabase.databaseServerCpuSeconds() - databaseCpu0;
+    long pageReads = BenchDatabase.databasePageReads() - pageReads0;
     Histogram all = new Histogram(3_600_000_000L, 3);
     histograms.forEach(all::add);
     failures.forEach(f -> System.out.println("  " + what + " failed: " + f));
-    return new Result(what, threads, done.get(), seconds, all, errors.get(), jvmCpu, databaseCpu, compiler.getTotalCompilationTime() - compile0);
+    return new Result(what, threads, done.get(), seconds, all, errors.get(), jvmCpu, databaseCpu, compiler.getTotalCompilationTime() - compile0, pageReads);
   }
 
   // ---------------------------------------------------------------- accounts
@@ -545,6 +553,11 @@ final class LoadHarness implements AutoCloseable {
       seed.seed(missing);
     }
     return missing;
+  }
+
+  /** Removes the seeded copies (back to the benchmark's own tasks and the seed's template); returns how many. */
+  int removeSeededTasks() throws Exception {
+    return seed == null ? 0 : seed.removeCopies();
   }
 
   long openTasks() {

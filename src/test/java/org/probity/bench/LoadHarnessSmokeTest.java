@@ -52,6 +52,11 @@ class LoadHarnessSmokeTest {
       assertThat(h.openTasks()).isEqualTo(open + 30);
       assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_ID_ like 'bload%'", Long.class))
           .isGreaterThanOrEqualTo(28);
+      // the completion benchmark goes back and forth between the two sizes
+      assertThat(h.removeSeededTasks()).isEqualTo(28);
+      assertThat(h.openTasks()).isEqualTo(open + 2);
+      assertThat(h.seedOpenTasksUpTo((int) open + 30)).isEqualTo(28);
+      assertThat(h.openTasks()).isEqualTo(open + 30);
 
       for (String door : new String[] {"page", "engine-rest", "bare"}) {
         List<String> tasks = h.openTriageTasks(4, 1);

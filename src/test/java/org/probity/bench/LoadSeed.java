@@ -111,20 +111,33 @@ final class LoadSeed {
 
   /** Deletes every copy and the template's instance. */
   void remove() throws SQLException {
+    removeCopies();
+    if (templateInstance != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(templateInstance).count() > 0) {
+      engine.getRuntimeService().deleteProcessInstance(templateInstance, "benchmark seed removed", true, true);
+    }
+  }
+
+  /** Deletes every copy (the template stays, so that {@link #seed} can add copies again); returns how many there were. */
+  int removeCopies() throws SQLException {
+    int removed = copies;
+    if (template == null) {
+      return 0;
+    }
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       for (String table : new String[] {"ACT_RU_AUTHORIZATION", "ACT_RU_IDENTITYLINK", "ACT_RU_TASK"}) {
         s.executeUpdate("delete from " + table + " where ID_ like '" + PREFIX + "%'");
       }
-      // children before parents
-      for (int pass = 0; pass < 5; pass++) {
-        s.executeUpdate("delete from ACT_RU_EXECUTION where ID_ like '" + PREFIX + "%' and ID_ not in "
-            + "(select * from (select PARENT_ID_ from ACT_RU_EXECUTION where PARENT_ID_ like '" + PREFIX + "%') p)");
+      // children before parents: the template's executions are parents first, so its copies go in
+      // the reverse order, one template row at a time (a "not a parent" subquery, as first written,
+      // ran for minutes on MariaDB at 100,000 copies)
+      TemplateRows executions = template.get(0);
+      int id = executions.columns().indexOf("ID_");
+      for (int i = executions.values().size() - 1; i >= 0; i--) {
+        s.executeUpdate("delete from ACT_RU_EXECUTION where ID_ like '" + PREFIX + "%-" + executions.values().get(i)[id] + "'");
       }
-      s.executeUpdate("delete from ACT_RU_EXECUTION where ID_ like '" + PREFIX + "%'");
     }
-    if (templateInstance != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(templateInstance).count() > 0) {
-      engine.getRuntimeService().deleteProcessInstance(templateInstance, "benchmark seed removed", true, true);
-    }
+    copies = 0;
+    return removed;
   }
 
   private void insert(Connection c, TemplateRows rows, int from, int to) throws SQLException {
