@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,13 +129,11 @@ class LoadBenchmark {
       // machine during the run touches both sizes alike). One block each had put the 1,000 first,
       // right after the warm-up, and its ratio swung from 0.83 to 1.46 run to run, the bare
       // engine's too.
-      double pageRate4 = Double.parseDouble(System.getProperty("bench.expectedRate", "20"));
       int pool = OPS;
-      Map<String, Result> bySize = new LinkedHashMap<>();
-      Map<String, List<Double>> pairRatios = new LinkedHashMap<>();
-      Map<String, Double> pairFirst = new HashMap<>();
+      // each phase's results by door and threads ("page|4"), in the order the phases ran
+      List<Map<String, Result>> phases = new ArrayList<>();
       for (int phase = 0; PARTS.contains("completion") && phase < 2 * COMPLETION_PAIRS; phase++) {
-        int open = (phase + 1) / 2 % 2 == 0 ? SMALL : LARGE;
+        int open = openTasksInPhase(phase);
         int removed = h.openTasks() > open ? h.removeSeededTasks() : 0;
         int seeded = h.seedOpenTasksUpTo(open - 2 * pool);
         // MariaDB goes on working after a bulk load or delete (purge, page flushing): waiting until
@@ -144,6 +141,7 @@ class LoadBenchmark {
         double quiet = removed + seeded > 0 ? BenchDatabase.awaitQuietDatabaseServer(120) : 0;
         System.out.printf("completion phase %d: %,d open tasks (removed %,d, seeded %,d, waited %.0f s), load %s%n", phase + 1,
             h.openTasks() + 2L * pool, removed, seeded, quiet, BenchDatabase.loadAverage());
+        Map<String, Result> results = new HashMap<>();
         for (int threads : THREADS) {
           for (int turn = 0; turn < DOORS.length; turn++) {
             // each door takes each place in turn, as in intake
@@ -152,37 +150,27 @@ class LoadBenchmark {
             // and after the harness's own work (starting these complaints, ending the last run's)
             BenchDatabase.awaitQuietDatabaseServer(30);
             Result r = complete(h, door, threads, tasks);
-            String key = door + "|" + threads;
-            bySize.merge(open + "|" + key, r, Result::plus);
+            results.put(door + "|" + threads, r);
             System.out.printf("  %s, %d threads: %.1f/s, JVM CPU %.1f ms/op, DB CPU %.1f ms/op, DB page reads %.0f/op%n", door, threads,
                 r.perSecond(), r.jvmCpuMillisPerOperation(), r.databaseCpuMillisPerOperation(), r.databasePageReadsPerOperation());
-            // a pair is phases 2k and 2k + 1: one of each size
-            if (phase % 2 == 0) {
-              pairFirst.put(key, r.perSecond());
-            } else {
-              double first = pairFirst.get(key);
-              pairRatios.computeIfAbsent(key, k -> new ArrayList<>()).add(open == LARGE ? r.perSecond() / first : first / r.perSecond());
-            }
-            if (open == LARGE && threads == 4 && "page".equals(door)) {
-              pageRate4 = r.perSecond();
-            }
           }
         }
+        phases.add(results);
       }
-      for (int open : bySize.isEmpty() ? new int[0] : new int[] {SMALL, LARGE}) {
+      for (int open : phases.isEmpty() ? new int[0] : new int[] {SMALL, LARGE}) {
         print("");
         print("Completion of the triage task at %,d open tasks (%d runs of %d completions per row, fresh complaints of 2 tasks each"
                 + " on top of the seed), load after: %s", open, COMPLETION_PAIRS, pool, BenchDatabase.loadAverage());
         print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | DB server CPU ms/op | DB page reads/op |");
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (int threads : THREADS) {
-          Result bare = bySize.get(open + "|bare|" + threads);
+          Result bare = pooled(phases, open, "bare|" + threads);
           row("bare engine taskService.complete", bare, bare);
-          row("Probity task page POST /tasks/{id}, session", bySize.get(open + "|page|" + threads), bare);
-          row("Probity POST /engine-rest/task/{id}/submit-form, Basic", bySize.get(open + "|engine-rest|" + threads), bare);
+          row("Probity task page POST /tasks/{id}, session", pooled(phases, open, "page|" + threads), bare);
+          row("Probity POST /engine-rest/task/{id}/submit-form, Basic", pooled(phases, open, "engine-rest|" + threads), bare);
         }
       }
-      if (!bySize.isEmpty()) {
+      if (!phases.isEmpty()) {
         print("");
         print("Completion rate at %,d open tasks over the rate at %,d (goal at least 0.9): all runs together, and each pair of neighbouring runs", LARGE, SMALL);
         print("| completion | threads | all runs | median of pairs | lowest pair | pairs | DB page reads/op (%,d, %,d) |", SMALL, LARGE);
@@ -190,18 +178,27 @@ class LoadBenchmark {
         for (int threads : THREADS) {
           for (String door : DOORS) {
             String key = door + "|" + threads;
-            List<Double> ratios = pairRatios.get(key);
+            // a pair is phases 2k and 2k + 1: one of each size
+            List<Double> ratios = new ArrayList<>();
+            for (int phase = 0; phase + 1 < phases.size(); phase += 2) {
+              double first = phases.get(phase).get(key).perSecond();
+              double second = phases.get(phase + 1).get(key).perSecond();
+              ratios.add(openTasksInPhase(phase) == SMALL ? second / first : first / second);
+            }
             List<Double> sorted = ratios.stream().sorted().toList();
             double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-            Result small = bySize.get(SMALL + "|" + key);
-            Result large = bySize.get(LARGE + "|" + key);
+            Result small = pooled(phases, SMALL, key);
+            Result large = pooled(phases, LARGE, key);
             print("| %s | %d | %.2f | %.2f | %.2f | %s | %.0f, %.0f |", door, threads, large.perSecond() / small.perSecond(), median, sorted.get(0),
                 String.join(", ", ratios.stream().map(x -> String.format("%.2f", x)).toList()), small.databasePageReadsPerOperation(),
                 large.databasePageReadsPerOperation());
           }
         }
       }
+      // the concurrency part sizes its queue by the task page's rate at four threads
+      double pageRate4 =
+          phases.isEmpty() ? Double.parseDouble(System.getProperty("bench.expectedRate", "20")) : pooled(phases, LARGE, "page|4").perSecond();
 
       // 5. concurrency: 50 users, 60 s, on the large database
       if (PARTS.contains("concurrency")) {
@@ -223,6 +220,22 @@ class LoadBenchmark {
       System.out.println(String.join("\n", lines));
       h.dropFloor();
     }
+  }
+
+  /** Open tasks in a completion phase: 1,000, 100,000, 100,000, 1,000, 1,000, ... */
+  private static int openTasksInPhase(int phase) {
+    return (phase + 1) / 2 % 2 == 0 ? SMALL : LARGE;
+  }
+
+  /** The runs of one door and thread count at one size, as one. */
+  private static Result pooled(List<Map<String, Result>> phases, int open, String key) {
+    Result all = null;
+    for (int phase = 0; phase < phases.size(); phase++) {
+      if (openTasksInPhase(phase) == open) {
+        all = joined(all, phases.get(phase).get(key));
+      }
+    }
+    return all;
   }
 
   private static List<String> fresh(LoadHarness h, int count) throws Exception {

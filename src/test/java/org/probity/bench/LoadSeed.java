@@ -119,10 +119,10 @@ final class LoadSeed {
 
   /** Deletes every copy (the template stays, so that {@link #seed} can add copies again); returns how many there were. */
   int removeCopies() throws SQLException {
-    int removed = copies;
     if (template == null) {
       return 0;
     }
+    int removed = copies;
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       for (String table : new String[] {"ACT_RU_AUTHORIZATION", "ACT_RU_IDENTITYLINK", "ACT_RU_TASK"}) {
         s.executeUpdate("delete from " + table + " where ID_ like '" + PREFIX + "%'");
