@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.probity.support.H2Statements;
 import org.probity.support.HttpSession;
 import org.probity.support.ProbityTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,6 +169,60 @@ class CaseWorkspaceTest {
     String casePage = investigator.get("/cases/" + instance.getBusinessKey()).body();
     assertThat(casePage).contains("Finished: Review the complaint").contains("Operation: Complete").contains("Record the finding")
         .contains("assessment").contains("Credible");
+  }
+
+  /** Camunda's authorization check of one resource (isUserAuthorizedForResource), for tasks. */
+  static final String TASK_CHECK = "%A.RESOURCE_TYPE_ = ?%A.RESOURCE_ID_ = '*'%";
+
+  @Test
+  void anUnassignedTaskIsClaimedAndCompletedInOneCommandAndARefusalLeavesItUnclaimed() {
+    ProcessInstance instance = probe.start("WS");
+    String taskId = probe.taskId(instance);
+    HttpSession investigator = HttpSession.loggedIn(port, "investigator", "demo");
+    String csrf = HttpSession.csrfTokenFrom(investigator.get("/tasks/" + taskId).body());
+    // the engine refuses (the required assessment left out): the claim goes back with it
+    assertThat(investigator.postForm("/tasks/" + taskId, Map.of("_csrf", csrf, "witnesses", "3")).statusCode()).isEqualTo(200);
+    assertThat(task(taskId).getAssignee()).isNull();
+
+    // the same completion of a task the user already holds (no claim), for comparison
+    ProcessInstance held = probe.start("WS");
+    String heldTask = probe.taskId(held);
+    engine.getTaskService().claim(heldTask, "investigator");
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    Map<String, String> form = Map.of("_csrf", csrf, "assessment", "Credible", "admissible", "yes");
+    long[] withoutClaim = statementsOf(jdbc, () -> assertThat(investigator.postForm("/tasks/" + heldTask, form).statusCode()).isEqualTo(302));
+    long[] withClaim = statementsOf(jdbc, () -> assertThat(investigator.postForm("/tasks/" + taskId, form).statusCode()).isEqualTo(302));
+
+    // one flush: the claim's update of the task row is never written, its authorization check is
+    // not asked of the database again, and the assignee's grant, which the completion deletes, is
+    // never inserted (the grants written are the next task's, as without a claim)
+    assertThat(withClaim[0]).isZero();
+    assertThat(withoutClaim[0]).isZero();
+    assertThat(withClaim[1]).isPositive().isEqualTo(withoutClaim[1]);
+    assertThat(withClaim[2]).isPositive().isEqualTo(withoutClaim[2]);
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_ID_ in (?, ?)", Long.class, taskId, heldTask))
+        .isZero();
+    // and yet the claim happened: history and the audit trail say who completed the task
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo("investigator");
+    assertThat(
+            jdbc.queryForList(
+                "select action_code from audit_entry where subject = ? and action_code like 'TASK_%' order by seq",
+                String.class, instance.getBusinessKey()))
+        .containsExactly("TASK_CLAIMED", "TASK_COMPLETED");
+  }
+
+  /** Executions of the task row's update, the authorization check and grant inserts while the work runs. */
+  private static long[] statementsOf(JdbcTemplate jdbc, Runnable work) {
+    H2Statements.record(jdbc, true);
+    try {
+      work.run();
+      return new long[] {
+        H2Statements.count(jdbc, "%update ACT_RU_TASK%"), H2Statements.count(jdbc, TASK_CHECK), H2Statements.count(jdbc, "%insert into ACT_RU_AUTHORIZATION%")
+      };
+    } finally {
+      H2Statements.record(jdbc, false);
+    }
   }
 
   @Test

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +106,71 @@ class OneQueryAuthorizationManagerTest {
     } finally {
       H2Statements.record(jdbc, false);
     }
+  }
+
+  /** Camunda's statement for several alternative checks (disjunctiveAtomicChecks: nested IFNULLs). */
+  static final String ALTERNATIVES = "%IFNULL((%ACT_RU_AUTHORIZATION%IFNULL((%";
+
+  @Test
+  void ofSeveralAlternativeChecksTheFirstAloneAnswersAGrantAndCamundasWholeStatementTheRest() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    // may the probe user (group "groups-probe-a") read definition "probe-first" or "probe-second"?
+    CompositePermissionCheck readEither = new CompositePermissionCheck(true);
+    for (String key : List.of("probe-first", "probe-second")) {
+      PermissionCheck check = new PermissionCheck();
+      check.setPermission(Permissions.READ);
+      check.setResource(Resources.PROCESS_DEFINITION);
+      check.setResourceId(key);
+      readEither.addAtomicCheck(check);
+    }
+    H2Statements.record(jdbc, true);
+    try {
+      // no grant at all: the whole statement is asked, and refuses
+      assertThat(answers(readEither)).containsExactly(false, false);
+      assertThat(H2Statements.count(jdbc, ALTERNATIVES)).isEqualTo(2); // Camunda's manager and this one
+
+      // a grant on the second: the first alone does not decide, the whole statement grants
+      authorizations.add(groupAuthorization(Authorization.AUTH_TYPE_GRANT, "probe-second"));
+      assertThat(answers(readEither)).containsExactly(true, true);
+      assertThat(H2Statements.count(jdbc, ALTERNATIVES)).isEqualTo(4);
+
+      // a grant on the first: answered without the whole statement
+      String first = groupAuthorization(Authorization.AUTH_TYPE_GRANT, "probe-first");
+      authorizations.add(first);
+      assertThat(answers(readEither)).containsExactly(true, true);
+      assertThat(H2Statements.count(jdbc, ALTERNATIVES)).isEqualTo(5);
+
+      // a revoke on the first decides before the second's grant, in Camunda's statement and here
+      authorizationService.deleteAuthorization(first);
+      authorizations.remove(first);
+      authorizations.add(groupAuthorization(Authorization.AUTH_TYPE_REVOKE, "probe-first"));
+      assertThat(answers(readEither)).containsExactly(false, false);
+      assertThat(H2Statements.count(jdbc, ALTERNATIVES)).isEqualTo(7);
+    } finally {
+      H2Statements.record(jdbc, false);
+    }
+  }
+
+  /** Camunda's own manager's answer and this engine's, in one command each. */
+  private List<Boolean> answers(CompositePermissionCheck check) {
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) configuration;
+    List<String> groups = List.of("groups-probe-a");
+    boolean camundas = engine.getCommandExecutorTxRequired().execute(context -> new AuthorizationManager().isAuthorized(USER, groups, check));
+    boolean ours = engine.getCommandExecutorTxRequired().execute(context -> context.getAuthorizationManager().isAuthorized(USER, groups, check));
+    return List.of(camundas, ours);
+  }
+
+  private String groupAuthorization(int type, String definitionKey) {
+    Authorization authorization = authorizationService.createNewAuthorization(type);
+    authorization.setGroupId("groups-probe-a");
+    authorization.setResource(Resources.PROCESS_DEFINITION);
+    authorization.setResourceId(definitionKey);
+    if (type == Authorization.AUTH_TYPE_GRANT) {
+      authorization.addPermission(Permissions.READ);
+    } else {
+      authorization.removePermission(Permissions.READ);
+    }
+    return authorizationService.saveAuthorization(authorization).getId();
   }
 
   private boolean mayStartComplaints(List<String> groups) {
