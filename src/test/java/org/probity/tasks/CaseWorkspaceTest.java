@@ -190,16 +190,16 @@ class CaseWorkspaceTest {
     engine.getTaskService().claim(heldTask, "investigator");
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     Map<String, String> form = Map.of("_csrf", csrf, "assessment", "Credible", "admissible", "yes");
-    long[] withoutClaim = statementsOf(jdbc, () -> assertThat(investigator.postForm("/tasks/" + heldTask, form).statusCode()).isEqualTo(302));
-    long[] withClaim = statementsOf(jdbc, () -> assertThat(investigator.postForm("/tasks/" + taskId, form).statusCode()).isEqualTo(302));
+    Statements withoutClaim = statementsOf(jdbc, () -> assertThat(investigator.postForm("/tasks/" + heldTask, form).statusCode()).isEqualTo(302));
+    Statements withClaim = statementsOf(jdbc, () -> assertThat(investigator.postForm("/tasks/" + taskId, form).statusCode()).isEqualTo(302));
 
     // one flush: the claim's update of the task row is never written, its authorization check is
     // not asked of the database again, and the assignee's grant, which the completion deletes, is
     // never inserted (the grants written are the next task's, as without a claim)
-    assertThat(withClaim[0]).isZero();
-    assertThat(withoutClaim[0]).isZero();
-    assertThat(withClaim[1]).isPositive().isEqualTo(withoutClaim[1]);
-    assertThat(withClaim[2]).isPositive().isEqualTo(withoutClaim[2]);
+    assertThat(withClaim.taskUpdates()).isZero();
+    assertThat(withoutClaim.taskUpdates()).isZero();
+    assertThat(withClaim.checks()).isPositive().isEqualTo(withoutClaim.checks());
+    assertThat(withClaim.grantInserts()).isPositive().isEqualTo(withoutClaim.grantInserts());
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_ID_ in (?, ?)", Long.class, taskId, heldTask))
         .isZero();
     // and yet the claim happened: history and the audit trail say who completed the task
@@ -212,14 +212,17 @@ class CaseWorkspaceTest {
         .containsExactly("TASK_CLAIMED", "TASK_COMPLETED");
   }
 
-  /** Executions of the task row's update, the authorization check and grant inserts while the work runs. */
-  private static long[] statementsOf(JdbcTemplate jdbc, Runnable work) {
+  /** Executions, while some work ran, of the task row's update, the authorization check and grant inserts. */
+  record Statements(long taskUpdates, long checks, long grantInserts) {}
+
+  private static Statements statementsOf(JdbcTemplate jdbc, Runnable work) {
     H2Statements.record(jdbc, true);
     try {
       work.run();
-      return new long[] {
-        H2Statements.count(jdbc, "%update ACT_RU_TASK%"), H2Statements.count(jdbc, TASK_CHECK), H2Statements.count(jdbc, "%insert into ACT_RU_AUTHORIZATION%")
-      };
+      return new Statements(
+          H2Statements.count(jdbc, "%update ACT_RU_TASK%"),
+          H2Statements.count(jdbc, TASK_CHECK),
+          H2Statements.count(jdbc, "%insert into ACT_RU_AUTHORIZATION%"));
     } finally {
       H2Statements.record(jdbc, false);
     }

@@ -119,7 +119,8 @@ class OneQueryAuthorizationManager extends AuthorizationManager {
     }
     DbEntityManager entities = getDbEntityManager();
     for (AuthorizationEntity cached : entities.getCachedEntitiesByType(AuthorizationEntity.class)) {
-      // only grants not yet written: one read from the database is deleted by the statement above
+      // only grants not yet written: one read from the database goes with the statement above (a
+      // delete by id besides would be a second statement for the same row)
       if (cached.getResourceType() == resource.resourceType()
           && resourceId.equals(cached.getResourceId())
           && entities.getDbEntityCache().getCachedEntity(cached).getEntityState() == DbEntityState.TRANSIENT) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -149,6 +150,37 @@ class OneQueryAuthorizationManagerTest {
     } finally {
       H2Statements.record(jdbc, false);
     }
+  }
+
+  @Test
+  void deletingAResourcesAuthorizationsDropsTheGrantsMadeInTheSameCommandAndDeletesTheWrittenOnes() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    String written = groupAuthorization(Authorization.AUTH_TYPE_GRANT, "probe-deleted");
+    authorizations.add(written);
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) configuration;
+    H2Statements.record(jdbc, true);
+    try {
+      engine.getCommandExecutorTxRequired().execute(context -> {
+        // one grant read from the database in this command, one made in it and not yet written
+        context.getDbEntityManager().selectById(AuthorizationEntity.class, written);
+        AuthorizationEntity made = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+        made.setUserId(USER);
+        made.setResource(Resources.PROCESS_DEFINITION);
+        made.setResourceId("probe-deleted");
+        made.addPermission(Permissions.READ);
+        context.getDbEntityManager().insert(made);
+        context.getAuthorizationManager().deleteAuthorizationsByResourceId(Resources.PROCESS_DEFINITION, "probe-deleted");
+        return null;
+      });
+      // the made one never written; the read one deleted by Camunda's statement alone, not by id too
+      assertThat(H2Statements.count(jdbc, "%insert into ACT_RU_AUTHORIZATION%")).isZero();
+      assertThat(H2Statements.count(jdbc, "%DELETE FROM%ACT_RU_AUTHORIZATION%ID_ = ?%")).isZero();
+      assertThat(H2Statements.count(jdbc, "%delete from ACT_RU_AUTHORIZATION%RESOURCE_ID_%")).isEqualTo(1);
+    } finally {
+      H2Statements.record(jdbc, false);
+    }
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = 'probe-deleted'", Long.class)).isZero();
+    authorizations.remove(written);
   }
 
   /** Camunda's own manager's answer and this engine's, in one command each. */
