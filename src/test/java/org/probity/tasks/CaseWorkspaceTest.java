@@ -137,6 +137,11 @@ class CaseWorkspaceTest {
     assertThat(task(taskId).getAssignee()).isEqualTo("investigator");
     assertThat(investigator.postForm("/tasks/" + taskId + "/delegate", Map.of("_csrf", csrf, "to", "investigator2")).statusCode()).isEqualTo(302);
     assertThat(task(taskId).getAssignee()).isEqualTo("investigator2");
+    // now held by someone else: completing it is refused with the reason, the task stays theirs
+    HttpResponse<String> held = investigator.postForm("/tasks/" + taskId, Map.of("_csrf", csrf, "assessment", "Credible", "admissible", "yes"));
+    assertThat(held.statusCode()).isEqualTo(400);
+    assertThat(held.body()).contains("the task is assigned to investigator2");
+    assertThat(task(taskId).getAssignee()).isEqualTo("investigator2");
     assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(taskId).userId("investigator").operationType("Assign").count())
         .isEqualTo(1);
 
@@ -193,12 +198,16 @@ class CaseWorkspaceTest {
     Statements withoutClaim = statementsOf(jdbc, () -> assertThat(investigator.postForm("/tasks/" + heldTask, form).statusCode()).isEqualTo(302));
     Statements withClaim = statementsOf(jdbc, () -> assertThat(investigator.postForm("/tasks/" + taskId, form).statusCode()).isEqualTo(302));
 
-    // one flush: the claim's update of the task row is never written, its authorization check is
-    // not asked of the database again, and the assignee's grant, which the completion deletes, is
-    // never inserted (the grants written are the next task's, as without a claim)
-    assertThat(withClaim.taskUpdates()).isZero();
-    assertThat(withoutClaim.taskUpdates()).isZero();
-    assertThat(withClaim.checks()).isPositive().isEqualTo(withoutClaim.checks());
+    // one command: the task row read once, Camunda's two checks (may read it, may work on it) and
+    // no separate look at the grants; one flush: the claim's update of the task row is never
+    // written, its check is not asked of the database again, and the assignee's grant, which the
+    // completion deletes, is never inserted (the grants written are the next task's)
+    for (Statements completion : List.of(withClaim, withoutClaim)) {
+      assertThat(completion.taskReads()).isEqualTo(1);
+      assertThat(completion.taskUpdates()).isZero();
+      assertThat(completion.checks()).isEqualTo(2);
+      assertThat(completion.grantReads()).isZero();
+    }
     assertThat(withClaim.grantInserts()).isPositive().isEqualTo(withoutClaim.grantInserts());
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_ID_ in (?, ?)", Long.class, taskId, heldTask))
         .isZero();
@@ -212,16 +221,21 @@ class CaseWorkspaceTest {
         .containsExactly("TASK_CLAIMED", "TASK_COMPLETED");
   }
 
-  /** Executions, while some work ran, of the task row's update, the authorization check and grant inserts. */
-  record Statements(long taskUpdates, long checks, long grantInserts) {}
+  /**
+   * Executions, while some work ran, of reads and updates of the task row, Camunda's authorization
+   * check, Probity's own read of grants ({@code CamundaPermissions}) and grant inserts.
+   */
+  record Statements(long taskReads, long taskUpdates, long checks, long grantReads, long grantInserts) {}
 
   private static Statements statementsOf(JdbcTemplate jdbc, Runnable work) {
     H2Statements.record(jdbc, true);
     try {
       work.run();
       return new Statements(
+          H2Statements.count(jdbc, "select * from ACT_RU_TASK where ID_ = ?") + H2Statements.count(jdbc, "%from ACT_RU_TASK RES%"),
           H2Statements.count(jdbc, "%update ACT_RU_TASK%"),
           H2Statements.count(jdbc, TASK_CHECK),
+          H2Statements.count(jdbc, "select RESOURCE_ID_, PERMS_ from ACT_RU_AUTHORIZATION%"),
           H2Statements.count(jdbc, "%insert into ACT_RU_AUTHORIZATION%"));
     } finally {
       H2Statements.record(jdbc, false);

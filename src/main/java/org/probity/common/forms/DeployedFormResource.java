@@ -11,29 +11,29 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 /**
  * Resolves a form reference ({@code camunda:formRef} with its binding, or a
  * {@code camunda-forms:deployment:} key) to the deployed {@code .form} resource, exactly as
- * Camunda's own "deployed form" endpoints do, and gives its parsed schema. No authorization
- * check here: see {@link #checkAuthorization}.
+ * Camunda's own "deployed form" endpoints do, and gives it parsed. No authorization check here:
+ * callers check first ({@link DeployedForms}).
  *
- * <p>A deployment's resources never change, so the schema is parsed once per deployment and
- * resource name ({@link ParsedForms}); the reference is still resolved on every call (a "latest"
- * binding follows new deployments), only the read of the resource's bytes is saved.
+ * <p>A deployment's resources never change, so a form is parsed once per deployment and resource
+ * name ({@link Parsed}); the reference is still resolved on every call (a "latest" binding follows
+ * new deployments), only the read of the resource's bytes is saved.
  */
-final class DeployedFormResource extends AbstractGetDeployedFormCmd {
+final class DeployedFormResource<T> extends AbstractGetDeployedFormCmd {
 
   private final FormData formData;
-  private final ParsedForms parsed;
-  private FormSchema schema;
+  private final Parsed<T> parsed;
+  private T form;
 
-  private DeployedFormResource(FormData formData, ParsedForms parsed) {
+  private DeployedFormResource(FormData formData, Parsed<T> parsed) {
     this.formData = formData;
     this.parsed = parsed;
   }
 
-  /** The schema of the form that {@code formData} refers to. */
-  static FormSchema schemaOf(FormData formData, ParsedForms parsed, CommandContext context) {
-    DeployedFormResource resource = new DeployedFormResource(formData, parsed);
+  /** The parsed form that {@code formData} refers to. */
+  static <T> T parsedOf(FormData formData, Parsed<T> parsed, CommandContext context) {
+    DeployedFormResource<T> resource = new DeployedFormResource<>(formData, parsed);
     resource.execute(context);
-    return resource.schema;
+    return resource.form;
   }
 
   @Override
@@ -43,31 +43,36 @@ final class DeployedFormResource extends AbstractGetDeployedFormCmd {
 
   @Override
   protected void checkAuthorization() {
-    // the schema is internal to SubmissionGuard: it says what is wrong with the values only to
-    // someone who passes the command's own permission check
+    // callers check (or, in SubmissionGuard, say what is wrong only to whoever passes the
+    // command's own check)
   }
 
   @Override
   protected InputStream getDeploymentResource(String deploymentId, String resourceName) {
     String location = deploymentId + '/' + resourceName;
-    schema = parsed.byLocation.get(location);
-    if (schema == null) {
+    form = parsed.byLocation.get(location);
+    if (form == null) {
       try (InputStream in = super.getDeploymentResource(deploymentId, resourceName)) {
-        schema = FormSchema.parse(in);
+        form = parsed.parser.parse(in);
       } catch (IOException e) {
         throw new IllegalStateException("The deployed form " + resourceName + " is not valid JSON", e);
       }
-      if (parsed.byLocation.size() >= ParsedForms.MAX_FORMS) {
+      if (parsed.byLocation.size() >= Parsed.MAX_FORMS) {
         parsed.byLocation.clear(); // bounded: many redeployments must not grow it for ever
       }
-      parsed.byLocation.put(location, schema);
+      parsed.byLocation.put(location, form);
     }
-    return InputStream.nullInputStream(); // the caller reads the schema, not the stream
+    return InputStream.nullInputStream(); // the caller reads the parsed form, not the stream
   }
 
-  /** Parsed schemas by deployment id and resource name; one per engine. */
-  static final class ParsedForms {
+  /** Forms parsed by one parser, by deployment id and resource name. */
+  static final class Parsed<T> {
     static final int MAX_FORMS = 1_000;
-    private final Map<String, FormSchema> byLocation = new ConcurrentHashMap<>();
+    private final Map<String, T> byLocation = new ConcurrentHashMap<>();
+    private final DeployedForms.Parser<T> parser;
+
+    Parsed(DeployedForms.Parser<T> parser) {
+      this.parser = parser;
+    }
   }
 }

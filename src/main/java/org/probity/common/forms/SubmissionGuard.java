@@ -8,14 +8,11 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.probity.common.CamundaCommandFields;
-import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
-import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
-import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -48,7 +45,7 @@ final class SubmissionGuard extends CommandInterceptor {
   private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
 
   private final Supplier<Stream<SubmissionRule>> rules;
-  private final DeployedFormResource.ParsedForms parsedForms = new DeployedFormResource.ParsedForms();
+  private final DeployedForms<FormSchema> forms = new DeployedForms<>(FormSchema::parse);
 
   SubmissionGuard(Supplier<Stream<SubmissionRule>> rules) {
     this.rules = rules;
@@ -100,8 +97,8 @@ final class SubmissionGuard extends CommandInterceptor {
       return; // the command itself answers "not found"
     }
     Map<String, Object> values = submitted == null ? Map.of() : submitted;
-    // the form data without the command's own READ check: see enforce for who may hear the answer
-    FormSchema schema = schemaOf(context.runWithoutAuthorization(new GetTaskFormCmd(taskId)), context);
+    // the form without the command's own READ check: see enforce for who may hear the answer
+    FormSchema schema = forms.ofTask(taskId, context).orElse(null);
     Map<String, Object> existing = new LinkedHashMap<>(task.getVariables());
     ProcessDefinitionEntity definition = task.getProcessDefinition();
     String processKey = definition == null ? null : definition.getKey();
@@ -119,8 +116,8 @@ final class SubmissionGuard extends CommandInterceptor {
       return;
     }
     Map<String, Object> values = submitted == null ? Map.of() : submitted;
-    // the form data without the command's own READ check: see enforce for who may hear the answer
-    FormSchema schema = schemaOf(context.runWithoutAuthorization(new GetStartFormCmd(definition.getId())), context);
+    // the form without the command's own READ check: see enforce for who may hear the answer
+    FormSchema schema = forms.ofStart(definition.getId(), context).orElse(null);
     enforce(schema, definition.getKey(), Submission.START, values, Map.of(), context, checker -> checker.checkCreateProcessInstance(definition));
   }
 
@@ -161,17 +158,6 @@ final class SubmissionGuard extends CommandInterceptor {
       }
       throw new FormSubmissionRefused(errors);
     }
-  }
-
-  private FormSchema schemaOf(FormData formData, CommandContext context) {
-    if (formData == null || (formData.getCamundaFormRef() == null && !isCamundaFormKey(formData.getFormKey()))) {
-      return null;
-    }
-    return DeployedFormResource.schemaOf(formData, parsedForms, context);
-  }
-
-  private static boolean isCamundaFormKey(String formKey) {
-    return formKey != null && formKey.startsWith("camunda-forms:");
   }
 
   private static boolean isUserWithoutAdminRole() {

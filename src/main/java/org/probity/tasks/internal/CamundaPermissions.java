@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -17,8 +18,11 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -66,6 +70,21 @@ class CamundaPermissions {
                 ProcessDefinitionPermissions.READ_TASK,
                 Resources.PROCESS_DEFINITION,
                 engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey()));
+  }
+
+  /**
+   * The same rule inside an engine command run as the user ({@link ActingUser}): Camunda's own
+   * check of reading the task, a lookup of the task's grants in the command's transaction.
+   */
+  boolean mayRead(CommandContext context, TaskEntity task) {
+    try {
+      for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+        checker.checkReadTask(task);
+      }
+      return true;
+    } catch (AuthorizationException e) {
+      return false;
+    }
   }
 
   /** The same without the administrators' exception: a grant (or authorization off) is needed. */

@@ -1,16 +1,16 @@
 package org.probity.tasks.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.probity.common.forms.DeployedForms;
 import org.probity.common.forms.FormSubmissionRefused;
 import org.springframework.stereotype.Component;
 
@@ -22,27 +22,28 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskForms {
 
-  private final FormService formService;
+  private final DeployedForms<FormSchema> deployed = new DeployedForms<>(FormSchema::read);
+  private final CommandExecutor engineCommands;
 
-  TaskForms(FormService formService) {
-    this.formService = formService;
+  TaskForms(ProcessEngineConfiguration engineConfiguration) {
+    this.engineCommands = ((ProcessEngineConfigurationImpl) engineConfiguration).getCommandExecutorTxRequired();
   }
 
+  /** The task's form, empty when it has none (or the task is gone). No authorization check. */
   Optional<FormSchema> taskForm(String taskId) {
-    return read(() -> formService.getDeployedTaskForm(taskId));
+    return engineCommands.execute(context -> context.getTaskManager().findTaskById(taskId) == null
+        ? Optional.<FormSchema>empty()
+        : taskForm(taskId, context));
   }
 
+  /** The same inside the caller's command, for a task that exists. */
+  Optional<FormSchema> taskForm(String taskId, CommandContext context) {
+    return deployed.ofTask(taskId, context);
+  }
+
+  /** The start form of a process definition (the caller found it), empty when it has none. */
   Optional<FormSchema> startForm(String processDefinitionId) {
-    return read(() -> formService.getDeployedStartForm(processDefinitionId));
-  }
-
-  private static Optional<FormSchema> read(Supplier<InputStream> source) {
-    try (InputStream json = source.get()) {
-      return Optional.of(FormSchema.read(json));
-    } catch (ProcessEngineException | IOException e) {
-      // no form (or not a Camunda Form): the page offers a plain "complete"
-      return Optional.empty();
-    }
+    return engineCommands.execute(context -> deployed.ofStart(processDefinitionId, context));
   }
 
   /** Typed values of the form's inputs; parse errors by field go into {@code errors}. */

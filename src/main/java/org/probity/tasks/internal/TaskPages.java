@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.FormException;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -47,6 +49,7 @@ class TaskPages {
   private final CaseWorkspace cases;
   private final ActingUser acting;
   private final CommandExecutor engineCommands;
+  private final CamundaPermissions permissions;
 
   TaskPages(
       InboxService inbox,
@@ -57,7 +60,8 @@ class TaskPages {
       HistoryService historyService,
       CaseWorkspace cases,
       ActingUser acting,
-      ProcessEngineConfiguration engineConfiguration) {
+      ProcessEngineConfiguration engineConfiguration,
+      CamundaPermissions permissions) {
     this.inbox = inbox;
     this.forms = forms;
     this.taskService = taskService;
@@ -67,6 +71,7 @@ class TaskPages {
     this.cases = cases;
     this.acting = acting;
     this.engineCommands = ((ProcessEngineConfigurationImpl) engineConfiguration).getCommandExecutorTxRequired();
+    this.permissions = permissions;
   }
 
   @GetMapping("/tasks/{id}")
@@ -93,48 +98,69 @@ class TaskPages {
   @PostMapping("/tasks/{id}")
   String complete(
       Authentication user, @PathVariable String id, @RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect) {
-    Task task = inbox.visibleTask(user, id);
-    if (task.getAssignee() != null && !task.getAssignee().equals(user.getName())) {
-      throw new InvalidInputException("task", "the task is assigned to " + task.getAssignee());
-    }
-    Optional<FormSchema> form = forms.taskForm(id);
     Map<String, String> typed = firstValues(posted);
+    Attempt attempt;
+    try {
+      // one engine command, so one transaction and one flush: finding the task, Camunda's check that
+      // the user may read it, its form, the claim of an unassigned task (who completed it stays on
+      // the task in history) and the completion. A refusal leaves the task as it was; the claim's
+      // update of the task row is never written (the completion deletes the row), and its check is
+      // answered again from the session's cache rather than the database (README, Performance)
+      attempt = acting.call(user, () -> engineCommands.execute(context -> complete(context, user, id, typed)));
+    } catch (ProcessEngineException e) {
+      Optional<FormException> refusal = TaskForms.refusal(e);
+      if (refusal.isEmpty()) {
+        if (e instanceof org.camunda.bpm.engine.AuthorizationException) {
+          throw new NotFoundException("No such task");
+        }
+        throw e;
+      }
+      // the engine's validation refused: the page again, as the user may see it now
+      Optional<FormSchema> form = forms.taskForm(id);
+      attempt = new Attempt(inbox.visibleTask(user, id), form, TaskForms.fieldMessages(refusal.get(), form.orElse(null)));
+    }
+    if (attempt.task() == null) {
+      throw new NotFoundException("No such task");
+    }
+    String assignee = attempt.task().getAssignee();
+    if (assignee != null && !assignee.equals(user.getName())) {
+      throw new InvalidInputException("task", "the task is assigned to " + assignee);
+    }
+    if (attempt.errors().isEmpty()) {
+      redirect.addFlashAttribute("notice", "task.completed");
+      return "redirect:/inbox";
+    }
+    model.addAttribute("refused", true);
+    return taskPage(user, attempt.task(), attempt.form(), typed, attempt.errors(), model);
+  }
+
+  /**
+   * Inside the engine command, run as the user: the task completed, or why not. An unknown or
+   * unreadable task has none (404); one held by someone else is left as it is (400); values that
+   * are not of the form's types come back by field.
+   */
+  private Attempt complete(CommandContext context, Authentication user, String id, Map<String, String> typed) {
+    TaskEntity task = context.getTaskManager().findTaskById(id);
+    if (task == null || !permissions.mayRead(context, task)) {
+      return new Attempt(null, Optional.empty(), Map.of());
+    }
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.getName())) {
+      return new Attempt(task, Optional.empty(), Map.of()); // (not thrown here: the engine logs that as an error)
+    }
+    Optional<FormSchema> form = forms.taskForm(id, context);
     Map<String, String> errors = new LinkedHashMap<>();
     Map<String, Object> values = form.map(f -> TaskForms.typedValues(f, typed, errors)).orElse(Map.of());
     if (errors.isEmpty()) {
-      try {
-        acting.run(
-            user,
-            () ->
-                // who completed it stays on the task in history: an unassigned task is claimed
-                // first. Both in one engine command, so one transaction (a refusal leaves the task
-                // as it was) and one flush: the claim's update of the task row is never written
-                // (the completion deletes the row), and its authorization check is answered again
-                // from the session's cache rather than the database (README, Performance)
-                engineCommands.execute(
-                    context -> {
-                      if (task.getAssignee() == null) {
-                        taskService.claim(id, user.getName());
-                      }
-                      taskService.complete(id, values);
-                      return null;
-                    }));
-        redirect.addFlashAttribute("notice", "task.completed");
-        return "redirect:/inbox";
-      } catch (ProcessEngineException e) {
-        Optional<FormException> refusal = TaskForms.refusal(e);
-        if (refusal.isEmpty()) {
-          if (e instanceof org.camunda.bpm.engine.AuthorizationException) {
-            throw new NotFoundException("No such task");
-          }
-          throw e;
-        }
-        errors.putAll(TaskForms.fieldMessages(refusal.get(), form.orElse(null)));
+      if (task.getAssignee() == null) {
+        taskService.claim(id, user.getName());
       }
+      taskService.complete(id, values);
     }
-    model.addAttribute("refused", true);
-    return taskPage(user, task, form, typed, errors, model);
+    return new Attempt(task, form, errors);
   }
+
+  /** A completion tried: the task (null when the user may not see it), its form, and what was wrong. */
+  private record Attempt(Task task, Optional<FormSchema> form, Map<String, String> errors) {}
 
   private String taskPage(Authentication user, Task task, Optional<FormSchema> form, Map<String, String> values, Map<String, String> errors, Model model) {
     model.addAttribute("task", task);
