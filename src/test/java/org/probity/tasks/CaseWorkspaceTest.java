@@ -221,6 +221,39 @@ class CaseWorkspaceTest {
         .containsExactly("TASK_CLAIMED", "TASK_COMPLETED");
   }
 
+  @Test
+  void aTaskWithoutAFormIsCompletedFromThePageWithoutValues() {
+    // a standalone task (no process, so no form): Camunda's check is READ / TASK_WORK on the task
+    org.camunda.bpm.engine.TaskService tasks = engine.getTaskService();
+    Task standalone = tasks.newTask();
+    standalone.setName("Call the complainant back");
+    tasks.saveTask(standalone);
+    String taskId = standalone.getId();
+    try {
+      tasks.addCandidateGroup(taskId, "investigators");
+      HttpSession investigator = HttpSession.loggedIn(port, "investigator", "demo");
+      String page = investigator.get("/tasks/" + taskId).body();
+      assertThat(page).contains("Call the complainant back").contains("This task has no form.");
+      String csrf = HttpSession.csrfTokenFrom(page);
+      // another group neither sees nor completes it
+      HttpSession vetting = HttpSession.loggedIn(port, "vetting", "demo");
+      assertThat(vetting.get("/tasks/" + taskId).statusCode()).isEqualTo(404);
+      String vettingCsrf = HttpSession.csrfTokenFrom(vetting.get("/cases").body());
+      assertThat(vetting.postForm("/tasks/" + taskId, Map.of("_csrf", vettingCsrf)).statusCode()).isEqualTo(404);
+      assertThat(task(taskId)).isNotNull();
+      assertThat(investigator.postForm("/tasks/" + taskId, Map.of("_csrf", csrf)).statusCode()).isEqualTo(302);
+      assertThat(task(taskId)).isNull();
+      assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee())
+          .isEqualTo("investigator");
+    } finally {
+      if (task(taskId) != null) {
+        tasks.deleteTask(taskId, true);
+      } else {
+        engine.getHistoryService().deleteHistoricTaskInstance(taskId);
+      }
+    }
+  }
+
   /**
    * Executions, while some work ran, of reads and updates of the task row, Camunda's authorization
    * check, Probity's own read of grants ({@code CamundaPermissions}) and grant inserts.
