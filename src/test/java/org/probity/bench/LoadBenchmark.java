@@ -43,6 +43,8 @@ class LoadBenchmark {
   static final int[] THREADS = {1, 4};
   /** Completion: pairs of runs at the two sizes (each pair one at 1,000 and one at 100,000 open tasks). */
   static final int COMPLETION_PAIRS = Math.max(1, Integer.getInteger("bench.completionPairs", 4));
+  /** Completion: completions through each door, not measured, at the start of each phase (after its seed or removal). */
+  static final int REWARM = Integer.getInteger("bench.rewarm", 100);
   /** Completion's doors: the bare engine, Probity's task page and Camunda's REST API behind Probity's security. */
   static final String[] DOORS = {"bare", "page", "engine-rest"};
   /** Which parts run: intake, completion, concurrency (all by default). */
@@ -92,8 +94,8 @@ class LoadBenchmark {
       // 1. floor and intake
       if (PARTS.contains("intake")) {
       print("");
-      print("| intake | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | DB server CPU ms/op | DB page reads/op |");
-      print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+      print("| intake | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | GC ms/op | DB server CPU ms/op | DB page reads/op |");
+      print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (int threads : THREADS) {
         Result floor = h.floor(threads, OPS * 10);
         // the three in turns, OPS / ROUNDS at a time, so that a drift of the machine or the
@@ -139,6 +141,11 @@ class LoadBenchmark {
         // MariaDB goes on working after a bulk load or delete (purge, page flushing): waiting until
         // it is quiet keeps that work off the runs after it
         double quiet = removed + seeded > 0 ? BenchDatabase.awaitQuietDatabaseServer(120) : 0;
+        // the seed or removal ran other code through the same JVM (H2's too): a few completions
+        // through each door, not measured, let the compiler settle again before the measured runs
+        for (String door : REWARM > 0 ? DOORS : new String[0]) {
+          complete(h, door, 2, fresh(h, REWARM));
+        }
         System.out.printf("completion phase %d: %,d open tasks (removed %,d, seeded %,d, waited %.0f s), load %s%n", phase + 1,
             h.openTasks() + 2L * pool, removed, seeded, quiet, BenchDatabase.loadAverage());
         Map<String, Result> results = new HashMap<>();
@@ -151,8 +158,9 @@ class LoadBenchmark {
             BenchDatabase.awaitQuietDatabaseServer(30);
             Result r = complete(h, door, threads, tasks);
             results.put(door + "|" + threads, r);
-            System.out.printf("  %s, %d threads: %.1f/s, JVM CPU %.1f ms/op, DB CPU %.1f ms/op, DB page reads %.0f/op%n", door, threads,
-                r.perSecond(), r.jvmCpuMillisPerOperation(), r.databaseCpuMillisPerOperation(), r.databasePageReadsPerOperation());
+            System.out.printf("  %s, %d threads: %.1f/s, JVM CPU %.1f ms/op, JIT %.1f ms/op, GC %.1f ms/op, DB CPU %.1f ms/op, DB page reads %.0f/op%n",
+                door, threads, r.perSecond(), r.jvmCpuMillisPerOperation(), r.compileMillisPerOperation(), r.gcMillisPerOperation(),
+                r.databaseCpuMillisPerOperation(), r.databasePageReadsPerOperation());
           }
         }
         phases.add(results);
@@ -161,8 +169,8 @@ class LoadBenchmark {
         print("");
         print("Completion of the triage task at %,d open tasks (%d runs of %d completions per row, fresh complaints of 2 tasks each"
                 + " on top of the seed), load after: %s", open, COMPLETION_PAIRS, pool, BenchDatabase.loadAverage());
-        print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | DB server CPU ms/op | DB page reads/op |");
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        print("| completion | threads | per second | p50 ms | p95 ms | ratio to bare engine | JVM CPU ms/op | JIT compile ms/op | GC ms/op | DB server CPU ms/op | DB page reads/op |");
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (int threads : THREADS) {
           Result bare = pooled(phases, open, "bare|" + threads);
           row("bare engine taskService.complete", bare, bare);
@@ -255,9 +263,9 @@ class LoadBenchmark {
 
   private void row(String what, Result r, Result bare) {
     print(
-        "| %s | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.0f |", what, r.threads(), r.perSecond(), r.p50Millis(), r.p95Millis(),
-        r.perSecond() / bare.perSecond(), r.jvmCpuMillisPerOperation(), r.compileMillisPerOperation(), r.databaseCpuMillisPerOperation(),
-        r.databasePageReadsPerOperation());
+        "| %s | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f |", what, r.threads(), r.perSecond(), r.p50Millis(),
+        r.p95Millis(), r.perSecond() / bare.perSecond(), r.jvmCpuMillisPerOperation(), r.compileMillisPerOperation(),
+        r.gcMillisPerOperation(), r.databaseCpuMillisPerOperation(), r.databasePageReadsPerOperation());
   }
 
   private void print(String format, Object... args) {

@@ -79,7 +79,7 @@ final class LoadHarness implements AutoCloseable {
    */
   record Result(
       String what, int threads, int operations, double seconds, Histogram latency, int errors, double jvmCpu, double databaseCpu,
-      long compileMillis, long databasePageReads) {
+      long compileMillis, long gcMillis, long databasePageReads) {
     double perSecond() {
       return operations / seconds;
     }
@@ -106,6 +106,14 @@ final class LoadHarness implements AutoCloseable {
       return operations == 0 ? 0 : compileMillis / (double) operations;
     }
 
+    /**
+     * Milliseconds the garbage collectors worked per operation during the run (their own count:
+     * pauses and concurrent cycles): on H2 the database's pages live in the same heap.
+     */
+    double gcMillisPerOperation() {
+      return operations == 0 ? 0 : gcMillis / (double) operations;
+    }
+
     double p50Millis() {
       return latency.getValueAtPercentile(50) / 1000.0;
     }
@@ -121,7 +129,7 @@ final class LoadHarness implements AutoCloseable {
       return new Result(
           what, threads, operations + later.operations(), seconds + later.seconds(), both, errors + later.errors(),
           jvmCpu + later.jvmCpu(), databaseCpu + later.databaseCpu(), compileMillis + later.compileMillis(),
-          databasePageReads + later.databasePageReads());
+          gcMillis + later.gcMillis(), databasePageReads + later.databasePageReads());
     }
   }
 
@@ -172,6 +180,7 @@ final class LoadHarness implements AutoCloseable {
     }
     CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     long compile0 = compiler.getTotalCompilationTime();
+    long gc0 = gcMillis();
     double jvmCpu0 = BenchDatabase.jvmCpuSeconds();
     double databaseCpu0 = BenchDatabase.databaseServerCpuSeconds();
     long pageReads0 = BenchDatabase.databasePageReads();
@@ -187,7 +196,14 @@ final class LoadHarness implements AutoCloseable {
     Histogram all = new Histogram(3_600_000_000L, 3);
     histograms.forEach(all::add);
     failures.forEach(f -> System.out.println("  " + what + " failed: " + f));
-    return new Result(what, threads, done.get(), seconds, all, errors.get(), jvmCpu, databaseCpu, compiler.getTotalCompilationTime() - compile0, pageReads);
+    return new Result(
+        what, threads, done.get(), seconds, all, errors.get(), jvmCpu, databaseCpu, compiler.getTotalCompilationTime() - compile0,
+        gcMillis() - gc0, pageReads);
+  }
+
+  /** Milliseconds all of the JVM's garbage collectors have worked so far. */
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
   }
 
   // ---------------------------------------------------------------- accounts
