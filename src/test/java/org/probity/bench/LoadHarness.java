@@ -201,6 +201,26 @@ final class LoadHarness implements AutoCloseable {
         gcMillis() - gc0, pageReads);
   }
 
+  /**
+   * Waits until the JIT compiler has been idle for a second, at most {@code maxSeconds}, and returns the seconds waited.
+   * Code run just before a measured run (a login, a page) is compiled in the background while the run goes on: on two
+   * cores that work lands in the run's figures, whichever door it came from (the session door's logins and inbox pages
+   * before each intake round gave it 3 to 6 ms of JIT per intake however long the warm-up).
+   */
+  static double awaitQuietCompiler(int maxSeconds) throws InterruptedException {
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    long before = compiler.getTotalCompilationTime();
+    int quietQuarters = 0;
+    while (quietQuarters < 4 && System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
+      Thread.sleep(250);
+      long now = compiler.getTotalCompilationTime();
+      quietQuarters = now - before < 5 ? quietQuarters + 1 : 0;
+      before = now;
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
   /** Milliseconds all of the JVM's garbage collectors have worked so far. */
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
@@ -335,16 +355,29 @@ final class LoadHarness implements AutoCloseable {
 
   /** Door "basic": POST /api/complaints with HTTP Basic; "session": the same with a logged-in session and its CSRF token. */
   Result intakeProbity(String door, int threads, int operations) throws Exception {
+    Client[] clients = intakeClients(door, threads);
+    try {
+      return intakeProbity(door, clients, operations);
+    } finally {
+      closeAll(clients);
+    }
+  }
+
+  /** The intake officer's clients of a door, one per client thread (a session logs in and opens the inbox for its CSRF token). */
+  Client[] intakeClients(String door, int threads) {
     Client[] clients = new Client[threads];
     for (int w = 0; w < threads; w++) {
       clients[w] = client(door, INTAKE_USER);
     }
+    return clients;
+  }
+
+  /** Intakes through clients made before ({@link #intakeClients}), one client thread each; the caller closes them. */
+  Result intakeProbity(String door, Client[] clients, int operations) throws Exception {
     long before = count("select count(*) from complaint");
     Set<String> references = Collections.synchronizedSet(new HashSet<>());
-    Result r;
-    try {
-      r =
-        measure("intake-" + door, threads, operations, (w, i) -> {
+    Result r =
+        measure("intake-" + door, clients.length, operations, (w, i) -> {
           String body = json.writeValueAsString(intakeValues());
           KeepAliveConnection.Answer response = clients[w].post("/api/complaints", "application/json", body);
           check(response.status() == 201, "intake answered " + response.status() + " " + response.body());
@@ -352,9 +385,6 @@ final class LoadHarness implements AutoCloseable {
           check(references.add(reference), "reference issued twice: " + reference);
           return true;
         });
-    } finally {
-      closeAll(clients);
-    }
     check(count("select count(*) from complaint") - before == r.operations(), "complaints stored for " + r.operations() + " intakes");
     return r;
   }
