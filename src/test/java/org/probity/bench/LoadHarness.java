@@ -209,16 +209,8 @@ final class LoadHarness implements AutoCloseable {
    */
   static double awaitQuietCompiler(int maxSeconds) throws InterruptedException {
     CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-    long start = System.nanoTime();
-    long before = compiler.getTotalCompilationTime();
-    int quietQuarters = 0;
-    while (quietQuarters < 4 && System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
-      Thread.sleep(250);
-      long now = compiler.getTotalCompilationTime();
-      quietQuarters = now - before < 5 ? quietQuarters + 1 : 0;
-      before = now;
-    }
-    return (System.nanoTime() - start) / 1e9;
+    // idle: under 5 ms of compiling in each of four quarter seconds
+    return BenchDatabase.awaitQuiet(() -> compiler.getTotalCompilationTime() / 1000.0, 0.005, 250, 4, maxSeconds);
   }
 
   /** Milliseconds all of the JVM's garbage collectors have worked so far. */

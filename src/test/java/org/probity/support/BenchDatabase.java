@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.DoubleSupplier;
 import org.springframework.test.context.ActiveProfilesResolver;
 
 /**
@@ -107,16 +108,26 @@ public final class BenchDatabase {
    * waited. On H2: until its background writers have.
    */
   public static double awaitQuietDatabaseServer(int maxSeconds) throws InterruptedException {
-    long start = System.nanoTime();
-    double before = databaseServerCpuSeconds();
-    if (before == 0 && onMySql()) {
+    if (databaseServerCpuSeconds() == 0 && onMySql()) {
       return 0; // the server runs on another machine: nothing to watch
     }
-    int quietSeconds = 0;
-    while (quietSeconds < 2 && System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
-      Thread.sleep(1_000);
-      double now = databaseServerCpuSeconds();
-      quietSeconds = now - before < 0.05 ? quietSeconds + 1 : 0;
+    return awaitQuiet(BenchDatabase::databaseServerCpuSeconds, 0.05, 1_000, 2, maxSeconds);
+  }
+
+  /**
+   * Waits until {@code work} (a running total: CPU seconds, say) has grown by less than {@code idle}
+   * in each of {@code quietSteps} steps of {@code stepMillis} running, at most {@code maxSeconds};
+   * returns the seconds waited. The benchmarks' one wait for a quiet database or compiler.
+   */
+  public static double awaitQuiet(DoubleSupplier work, double idle, long stepMillis, int quietSteps, int maxSeconds)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    double before = work.getAsDouble();
+    int quiet = 0;
+    while (quiet < quietSteps && System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
+      Thread.sleep(stepMillis);
+      double now = work.getAsDouble();
+      quiet = now - before < idle ? quiet + 1 : 0;
       before = now;
     }
     return (System.nanoTime() - start) / 1e9;

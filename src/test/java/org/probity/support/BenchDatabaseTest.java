@@ -43,4 +43,14 @@ class BenchDatabaseTest {
       assertThat(waited).as("seconds waited for two quiet seconds").isGreaterThanOrEqualTo(2);
     }
   }
+
+  @Test
+  void theWaitEndsAfterItsQuietStepsAndNoLaterThanItsLimit() throws Exception {
+    double quiet = BenchDatabase.awaitQuiet(() -> 7.0, 0.01, 50, 3, 5);
+    assertThat(quiet).as("a still total: three quiet steps of 50 ms").isBetween(0.15, 2.0);
+
+    double[] total = {0};
+    double busy = BenchDatabase.awaitQuiet(() -> total[0] += 1, 0.01, 50, 3, 1);
+    assertThat(busy).as("a total that grows at every look: until the limit of 1 s").isBetween(1.0, 3.0);
+  }
 }
